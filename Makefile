@@ -1,0 +1,68 @@
+# Two commands matter: `make run` (serve the CMS locally) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+
+.PHONY: run setup install services services-stop services-status test lint format worker beat bench
+
+$(VENV)/.installed: requirements/*.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements/dev.txt -r requirements/production.txt -c requirements/constraints.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+## setup: idempotent: virtualenv, packages, migrations, reference data, demo data (once)
+setup: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_opds
+	$(PY) manage.py ensure_admin
+	@if [ ! -f var/.demo-loaded ]; then $(PY) manage.py load_demo_content && touch var/.demo-loaded; fi
+
+## run: the CMS on the embedded default (SQLite, database search, eager Celery, local media)
+run: setup
+	@$(PY) scripts/check_port.py $(HOST) $(PORT)
+	@echo ""
+	@echo "  Portal:  http://$(HOST):$(PORT)/"
+	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (user: admin, password: $$(cat var/dev-credentials.txt))"
+	@echo "  Demo editors/reviewers such as diskominfo.editor use the same password."
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## services: start PostgreSQL, Redis, Elasticsearch and the S3 server on loopback
+services: install
+	@bash scripts/services.sh start
+
+services-stop:
+	@bash scripts/services.sh stop
+
+services-status:
+	@bash scripts/services.sh status
+
+## test: lint, then the whole suite against the real services
+test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
+	  DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## worker / beat: Celery against the broker in CELERY_BROKER_URL (e.g. after eval "$$(make -s services)")
+worker:
+	$(VENV)/bin/celery -A cms worker -l info -Q sipanganten
+
+beat:
+	$(VENV)/bin/celery -A cms beat -l info

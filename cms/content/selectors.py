@@ -1,0 +1,20 @@
+"""Read queries on content, shared by portal, API, search indexing, feeds and sitemap.
+
+``public_items`` is the single rule for "a citizen may see this": live and without
+view restrictions. Later rules (exempted DIP, expiry) are added here and nowhere else.
+"""
+
+from django.db.models import QuerySet
+
+from .models import ContentPage
+
+
+def public_items() -> QuerySet[ContentPage]:
+    return ContentPage.objects.live().public()
+
+
+def latest_items(*, limit: int = 10, opd=None) -> QuerySet[ContentPage]:
+    qs = public_items().select_related("opd", "hero_image")
+    if opd is not None:
+        qs = qs.filter(opd=opd)
+    return qs.order_by("-publish_date")[:limit]

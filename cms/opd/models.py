@@ -1,0 +1,141 @@
+"""The site tree's upper levels: the province portal root and one page per OPD."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from . import blocks
+
+
+class ProvinceHomePage(Page):
+    """Root of the citizens' portal; every OPD hangs under it."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["opd.OPDPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.content.selectors import latest_items
+        from cms.opd.selectors import opd_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_items"] = latest_items(limit=10)
+        context["opds"] = opd_list()
+        return context
+
+    class Meta:
+        verbose_name = _("beranda provinsi")
+        verbose_name_plural = _("beranda provinsi")
+
+
+class OPDKind(models.TextChoices):
+    DINAS = "dinas", _("Dinas")
+    BADAN = "badan", _("Badan")
+    BIRO = "biro", _("Biro")
+    INSPEKTORAT = "inspektorat", _("Inspektorat")
+    SATPOL_PP = "satpol_pp", _("Satuan Polisi Pamong Praja")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    RSUD = "rsud", _("Rumah Sakit Umum Daerah")
+
+
+class OPDPage(Page):
+    """One regional agency. Its slug is the OPD's short code (``diskominfo``)."""
+
+    short_name = models.CharField(_("nama singkat"), max_length=60)
+    kind = models.CharField(_("jenis"), max_length=20, choices=OPDKind.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    profile = RichTextField(_("profil"), blank=True)
+    tupoksi = RichTextField(_("tugas pokok dan fungsi"), blank=True)
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=60, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    social_links = StreamField(
+        [("link", blocks.SocialLinkBlock())], blank=True, verbose_name=_("media sosial")
+    )
+    ppid_name = models.CharField(_("nama PPID pelaksana"), max_length=200, blank=True)
+    ppid_email = models.EmailField(_("surel PPID"), blank=True)
+    ppid_phone = models.CharField(_("telepon PPID"), max_length=60, blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_name"),
+        index.SearchField("profile"),
+        index.SearchField("tupoksi"),
+        index.FilterField("kind"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("logo")],
+            heading=_("identitas"),
+        ),
+        FieldPanel("profile"),
+        FieldPanel("tupoksi"),
+        InlinePanel("leaders", heading=_("pimpinan"), label=_("pejabat")),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("social_links"),
+            ],
+            heading=_("kontak"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ppid_name"),
+                FieldPanel("ppid_email"),
+                FieldPanel("ppid_phone"),
+            ],
+            heading=_("PPID pelaksana"),
+        ),
+    ]
+    parent_page_types = ["opd.ProvinceHomePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.content.selectors import latest_items
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_items"] = latest_items(limit=10, opd=self)
+        return context
+
+    class Meta:
+        verbose_name = _("OPD")
+        verbose_name_plural = _("OPD")
+
+    def __str__(self):
+        return self.title
+
+
+class OPDLeader(Orderable):
+    page = ParentalKey(OPDPage, related_name="leaders", on_delete=models.CASCADE)
+    name = models.CharField(_("nama"), max_length=200)
+    position = models.CharField(_("jabatan"), max_length=200)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("photo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pimpinan")
+        verbose_name_plural = _("pimpinan")

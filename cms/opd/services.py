@@ -1,0 +1,80 @@
+"""Operations that change the OPD part of the tree."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import OPDPage, ProvinceHomePage
+
+REFERENCE_FILE = Path(__file__).parent / "data" / "opds.json"
+
+
+@transaction.atomic
+def province_home_ensure() -> ProvinceHomePage:
+    """Return the portal root; create it and point the default site at it once."""
+    home = ProvinceHomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=ProvinceHomePage(
+                title="Pemerintah Provinsi Banten",
+                slug="beranda",
+                intro="Satu pintu informasi publik Pemerintah Provinsi Banten.",
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Sipanganten",
+        )
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Sipanganten"
+        site.save()
+        # Wagtail's placeholder "Welcome" page has no place in our tree.
+        if type(old_root.specific) is Page and not old_root.get_children().exists():
+            old_root.delete()
+    return home
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@transaction.atomic
+def opds_load_reference(*, path: Path = REFERENCE_FILE) -> LoadReport:
+    """Create or update the OPD pages from the reference file, matched by slug."""
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))["opds"]
+    home = province_home_ensure()
+    report = LoadReport()
+    existing = {p.slug: p for p in OPDPage.objects.child_of(home)}
+    for row in rows:
+        fields = {
+            "title": row["name"],
+            "short_name": row["short_name"],
+            "kind": row["kind"],
+        }
+        page = existing.get(row["slug"])
+        if page is None:
+            home.add_child(instance=OPDPage(slug=row["slug"], **fields))
+            report.created += 1
+        elif any(getattr(page, k) != v for k, v in fields.items()):
+            for key, value in fields.items():
+                setattr(page, key, value)
+            page.draft_title = page.title
+            page.save_revision().publish()
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    return report

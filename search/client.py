@@ -1,0 +1,30 @@
+"""The one place that opens connections to Elasticsearch."""
+
+from functools import lru_cache
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+
+
+class SearchNotConfigured(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def _client(url: str) -> Elasticsearch:
+    return Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
+
+
+def get_client() -> Elasticsearch:
+    if not settings.ELASTICSEARCH_URL:
+        raise SearchNotConfigured("ELASTICSEARCH_URL is not set")
+    return _client(settings.ELASTICSEARCH_URL)
+
+
+def cluster_status() -> str:
+    """green/yellow/red. The server has no rest-root: never use ping() or info()."""
+    return get_client().cluster.health(timeout="5s")["status"]
+
+
+def index_name(name: str) -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-{name}"
