@@ -37,3 +37,10 @@ class BodyBlock(blocks.StreamBlock):
         label=_("sematan"), help_text=_("Tautan YouTube atau Instagram.")
     )
     document = DocumentChooserBlock(label=_("dokumen"))
+
+
+class InfographicImagesBlock(blocks.StreamBlock):
+    image = ImageBlock(label=_("gambar infografis"))
+
+    class Meta:
+        min_num = 0

@@ -1,4 +1,9 @@
-"""Content page types. Every item lives under an OPD page in the tree."""
+"""Content page types. Every item lives under an OPD page in the tree.
+
+``ContentPage`` is concrete (multi-table) so listings across all types are one query
+on one table, with the OPD denormalised for filtering. Each subclass has a short
+``type_code`` used by the importer, the API and search.
+"""
 
 from django.db import models
 from django.utils import timezone
@@ -6,14 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.opd.models import OPDPage
 
-from .blocks import BodyBlock
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, InfographicImagesBlock
+from .forms import ContentPageForm
 
 
 class ContentTag(TaggedItemBase):
@@ -23,11 +29,9 @@ class ContentTag(TaggedItemBase):
 
 
 class ContentPage(Page):
-    """What every content item shares: OPD, date, summary, topics, hero image, body.
+    """What every item shares: OPD, date, summary, topics, hero, related items."""
 
-    Concrete (multi-table) rather than abstract so listings across all types are one
-    query on one table, with the OPD denormalised for filtering.
-    """
+    type_code = ""
 
     opd = models.ForeignKey(
         OPDPage,
@@ -57,7 +61,31 @@ class ContentPage(Page):
         through=ContentTag, blank=True, verbose_name=_("topik")
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("isi"))
+    series = models.ForeignKey(
+        "series.SeriesPage",
+        verbose_name=_("seri"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+        help_text=_("Gabungkan butir ini ke seri milik OPD mana pun."),
+    )
+    series_order = models.PositiveIntegerField(_("urutan dalam seri"), default=0)
+    serta_merta = models.BooleanField(
+        _("informasi serta merta"),
+        default=False,
+        help_text=_(
+            "Informasi yang mengancam hajat hidup orang banyak (bencana, wabah): "
+            "boleh diterbitkan segera, ditinjau sesudahnya."
+        ),
+    )
+    request_featuring = models.BooleanField(
+        _("usulkan tampil di beranda provinsi"),
+        default=False,
+        help_text=_("Perlu persetujuan kedua dari tim komunikasi provinsi."),
+    )
 
+    base_form_class = ContentPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -73,7 +101,16 @@ class ContentPage(Page):
             [FieldPanel("hero_image"), FieldPanel("hero_alt")],
             heading=_("gambar utama"),
         ),
-        FieldPanel("body"),
+    ]
+    trailing_panels = [
+        InlinePanel("related_links", heading=_("konten terkait"), label=_("tautan")),
+        MultiFieldPanel(
+            [FieldPanel("series"), FieldPanel("series_order")], heading=_("seri")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("serta_merta"), FieldPanel("request_featuring")],
+            heading=_("penyebaran"),
+        ),
     ]
     parent_page_types = ["opd.OPDPage"]
     subpage_types: list[str] = []
@@ -90,10 +127,207 @@ class ContentPage(Page):
             self.opd_id = owner.pk if owner else None
         super().save(*args, **kwargs)
 
+    def needs_province_curation(self) -> bool:
+        return self.request_featuring or bool(
+            self.series_id and self.series.province_curated
+        )
+
+    @classmethod
+    def panels_with(cls, *panels):
+        """Shared head, the type's own panels, then the shared tail."""
+        return ContentPage.content_panels + list(panels) + ContentPage.trailing_panels
+
+
+class RelatedLink(Orderable):
+    page = ParentalKey(
+        ContentPage, related_name="related_links", on_delete=models.CASCADE
+    )
+    target = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("target")]
+
 
 class NewsPage(ContentPage):
     """Rilis / berita: a press release or news story."""
 
+    type_code = "rilis"
+    content_panels = ContentPage.panels_with(FieldPanel("body"))
+
     class Meta:
         verbose_name = _("rilis berita")
         verbose_name_plural = _("rilis berita")
+
+
+class ArticlePage(ContentPage):
+    type_code = "artikel"
+    author_name = models.CharField(_("penulis"), max_length=200, blank=True)
+    content_panels = ContentPage.panels_with(
+        FieldPanel("author_name"), FieldPanel("body")
+    )
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikel")
+
+
+class AnnouncementPage(ContentPage):
+    """Pengumuman / agenda, optionally an event with a date and a place."""
+
+    type_code = "pengumuman"
+    event_start = models.DateTimeField(_("mulai acara"), null=True, blank=True)
+    event_end = models.DateTimeField(_("selesai acara"), null=True, blank=True)
+    location = models.CharField(_("tempat"), max_length=300, blank=True)
+
+    search_fields = ContentPage.search_fields + [index.SearchField("location")]
+    content_panels = ContentPage.panels_with(
+        MultiFieldPanel(
+            [
+                FieldPanel("event_start"),
+                FieldPanel("event_end"),
+                FieldPanel("location"),
+            ],
+            heading=_("agenda"),
+        ),
+        FieldPanel("body"),
+    )
+
+    class Meta:
+        verbose_name = _("pengumuman/agenda")
+        verbose_name_plural = _("pengumuman/agenda")
+
+
+class InfographicPage(ContentPage):
+    """Image(s) with a full text alternative, for screen readers and search."""
+
+    type_code = "infografis"
+    images = StreamField(InfographicImagesBlock(), blank=True, verbose_name=_("gambar"))
+    text_alternative = RichTextField(
+        _("teks alternatif lengkap"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Seluruh isi infografis dalam bentuk teks."),
+    )
+
+    search_fields = ContentPage.search_fields + [index.SearchField("text_alternative")]
+    content_panels = ContentPage.panels_with(
+        FieldPanel("images"), FieldPanel("text_alternative"), FieldPanel("body")
+    )
+
+    class Meta:
+        verbose_name = _("infografis")
+        verbose_name_plural = _("infografis")
+
+
+class VideoPage(ContentPage):
+    """Short video: an uploaded file or a YouTube/Instagram embed."""
+
+    type_code = "video"
+    video_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("berkas video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    embed_url = models.URLField(_("tautan YouTube/Instagram"), blank=True)
+    duration = models.DurationField(_("durasi"), null=True, blank=True)
+    captions_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("berkas takarir (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    transcript = RichTextField(_("transkrip"), blank=True, features=RICH_TEXT_FEATURES)
+
+    search_fields = ContentPage.search_fields + [index.SearchField("transcript")]
+    content_panels = ContentPage.panels_with(
+        MultiFieldPanel(
+            [
+                FieldPanel("video_file"),
+                FieldPanel("embed_url"),
+                FieldPanel("duration"),
+                FieldPanel("captions_file"),
+            ],
+            heading=_("video"),
+        ),
+        FieldPanel("transcript"),
+        FieldPanel("body"),
+    )
+
+    class Meta:
+        verbose_name = _("video pendek")
+        verbose_name_plural = _("video pendek")
+
+
+class PodcastPage(ContentPage):
+    """Siniar (podcast) episode."""
+
+    type_code = "podcast"
+    audio_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("berkas audio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    duration = models.DurationField(_("durasi"), null=True, blank=True)
+    show_notes = RichTextField(
+        _("catatan episode"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    transcript = RichTextField(_("transkrip"), blank=True, features=RICH_TEXT_FEATURES)
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("show_notes"),
+        index.SearchField("transcript"),
+    ]
+    content_panels = ContentPage.panels_with(
+        FieldPanel("audio_file"),
+        FieldPanel("duration"),
+        FieldPanel("show_notes"),
+        FieldPanel("transcript"),
+    )
+
+    class Meta:
+        verbose_name = _("siniar")
+        verbose_name_plural = _("siniar")
+
+
+class PublicationPage(ContentPage):
+    """Dokumen / publikasi: a downloadable document with a description."""
+
+    type_code = "dokumen"
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokumen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    content_panels = ContentPage.panels_with(FieldPanel("document"), FieldPanel("body"))
+
+    class Meta:
+        verbose_name = _("dokumen/publikasi")
+        verbose_name_plural = _("dokumen/publikasi")
+
+
+CONTENT_TYPES: dict[str, type[ContentPage]] = {
+    model.type_code: model
+    for model in (
+        NewsPage,
+        ArticlePage,
+        AnnouncementPage,
+        InfographicPage,
+        VideoPage,
+        PodcastPage,
+        PublicationPage,
+    )
+}

@@ -6,3 +6,6 @@ class OPDConfig(AppConfig):
     name = "cms.opd"
     label = "opd"
     verbose_name = _("Perangkat daerah (OPD)")
+
+    def ready(self):
+        from . import signals  # noqa: F401

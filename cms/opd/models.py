@@ -71,6 +71,36 @@ class OPDPage(Page):
     ppid_email = models.EmailField(_("surel PPID"), blank=True)
     ppid_phone = models.CharField(_("telepon PPID"), max_length=60, blank=True)
 
+    # Set by ``cms.opd.access.opd_access_ensure`` when the OPD is created.
+    editor_group = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewer_group = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    exempt_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     search_fields = Page.search_fields + [
         index.SearchField("short_name"),
         index.SearchField("profile"),
@@ -105,6 +135,17 @@ class OPDPage(Page):
         ),
     ]
     parent_page_types = ["opd.ProvinceHomePage"]
+    subpage_types = [
+        "content.NewsPage",
+        "content.ArticlePage",
+        "content.AnnouncementPage",
+        "content.InfographicPage",
+        "content.VideoPage",
+        "content.PodcastPage",
+        "content.PublicationPage",
+        "series.SeriesPage",
+        "dip.DIPIndexPage",
+    ]
 
     def get_context(self, request, *args, **kwargs):
         from cms.content.selectors import latest_items

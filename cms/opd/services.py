@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from .access import province_access_ensure
 from .models import OPDPage, ProvinceHomePage
 
 REFERENCE_FILE = Path(__file__).parent / "data" / "opds.json"
@@ -42,6 +43,7 @@ def province_home_ensure() -> ProvinceHomePage:
         # Wagtail's placeholder "Welcome" page has no place in our tree.
         if type(old_root.specific) is Page and not old_root.get_children().exists():
             old_root.delete()
+    province_access_ensure(home)  # idempotent repair; creation also runs it (signals)
     return home
 
 
@@ -67,9 +69,12 @@ def opds_load_reference(*, path: Path = REFERENCE_FILE) -> LoadReport:
         }
         page = existing.get(row["slug"])
         if page is None:
+            # Creating the page sets up its groups, workflow and DIP (signals.py).
             home.add_child(instance=OPDPage(slug=row["slug"], **fields))
             report.created += 1
-        elif any(getattr(page, k) != v for k, v in fields.items()):
+            continue
+        opd_setup(page)  # repairs anything missing; a no-op when complete
+        if any(getattr(page, k) != v for k, v in fields.items()):
             for key, value in fields.items():
                 setattr(page, key, value)
             page.draft_title = page.title
@@ -78,3 +83,19 @@ def opds_load_reference(*, path: Path = REFERENCE_FILE) -> LoadReport:
         else:
             report.unchanged += 1
     return report
+
+
+@transaction.atomic
+def opd_setup(opd: OPDPage) -> None:
+    """Everything a new OPD needs: access control, workflow and its DIP section."""
+    from cms.dip.models import DIPIndexPage
+
+    from .access import opd_access_ensure  # noqa: I001
+
+    opd_access_ensure(opd)
+    if not DIPIndexPage.objects.child_of(opd).exists():
+        opd.add_child(
+            instance=DIPIndexPage(
+                title=f"Daftar Informasi Publik {opd.short_name}", slug="dip"
+            )
+        )

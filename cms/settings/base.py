@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.opd",
     "cms.content",
+    "cms.series",
+    "cms.dip",
+    "cms.workflow",
+    "cms.importer",
     "portal",
     "search",
     "api",
@@ -165,6 +169,13 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 # search index is ours (see search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
+    # Video and audio files are stored as documents; .vtt is for captions.
+    "mp4",
+    "webm",
+    "mp3",
+    "m4a",
+    "ogg",
+    "vtt",
     "pdf",
     "doc",
     "docx",
@@ -202,6 +213,24 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "sipanganten"
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {
+        "task": "cms.workflow.tasks.publish_scheduled_pages",
+        "schedule": 60.0,
+    },
+}
+
+# --- E-mail (workflow notifications) -------------------------------------------------
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="sipanganten@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,0 +1,169 @@
+"""Daftar Informasi Publik (UU 14/2008, Perki 1/2021): one section per OPD.
+
+An entry in the *dikecualikan* (exempted) category is public only as the fact of the
+exemption: its title, legal basis and period. Its summary details and documents are
+never shown or served to the public (see ``selectors`` and ``wagtail_hooks``).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class Kategori(models.TextChoices):
+    BERKALA = "berkala", _("Berkala")
+    SERTA_MERTA = "serta_merta", _("Serta merta")
+    SETIAP_SAAT = "setiap_saat", _("Tersedia setiap saat")
+    DIKECUALIKAN = "dikecualikan", _("Dikecualikan")
+
+
+class Bentuk(models.TextChoices):
+    CETAK = "cetak", _("Cetak")
+    ELEKTRONIK = "elektronik", _("Elektronik")
+    CETAK_ELEKTRONIK = "cetak_elektronik", _("Cetak dan elektronik")
+
+
+class DIPIndexPage(Page):
+    """The DIP section of one OPD; created with the OPD (slug ``dip``)."""
+
+    intro = RichTextField(_("pengantar"), blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["opd.OPDPage"]
+    subpage_types = ["dip.DIPEntryPage"]
+
+    class Meta:
+        verbose_name = _("daftar informasi publik")
+        verbose_name_plural = _("daftar informasi publik")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import dip_entries_grouped, public_dip_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        entries = public_dip_entries().child_of(self)
+        context["groups"] = dip_entries_grouped(entries)
+        return context
+
+
+class DIPEntryPage(Page):
+    type_code = "dip"
+
+    kategori = models.CharField(_("kategori"), max_length=20, choices=Kategori.choices)
+    nomor = models.CharField(_("nomor"), max_length=50, blank=True)
+    ringkasan = models.TextField(_("ringkasan isi informasi"), blank=True)
+    pejabat_penguasa = models.CharField(
+        _("pejabat/unit yang menguasai informasi"), max_length=300, blank=True
+    )
+    penanggung_jawab = models.CharField(
+        _("penanggung jawab pembuatan informasi"), max_length=300, blank=True
+    )
+    waktu_pembuatan = models.CharField(_("waktu pembuatan"), max_length=100, blank=True)
+    tempat_pembuatan = models.CharField(
+        _("tempat pembuatan"), max_length=200, blank=True
+    )
+    bentuk = models.CharField(
+        _("bentuk informasi"),
+        max_length=20,
+        choices=Bentuk.choices,
+        default=Bentuk.ELEKTRONIK,
+    )
+    retensi = models.CharField(
+        _("jangka waktu penyimpanan"), max_length=100, blank=True
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"), null=True, blank=True)
+    keterangan = RichTextField(_("keterangan"), blank=True)
+    dasar_hukum = models.TextField(
+        _("dasar hukum pengecualian"),
+        blank=True,
+        help_text=_(
+            "Wajib untuk informasi dikecualikan (pasal UU 14/2008 dan uji konsekuensi)."
+        ),
+    )
+    dikecualikan_sampai = models.DateField(
+        _("dikecualikan sampai"),
+        null=True,
+        blank=True,
+        help_text=_("Pengecualian tidak permanen: isi jangka waktunya."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("ringkasan"),
+        index.FilterField("kategori"),
+        index.FilterField("tahun"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kategori"), FieldPanel("nomor"), FieldPanel("tahun")],
+            heading=_("klasifikasi"),
+        ),
+        FieldPanel("ringkasan"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pejabat_penguasa"),
+                FieldPanel("penanggung_jawab"),
+                FieldPanel("waktu_pembuatan"),
+                FieldPanel("tempat_pembuatan"),
+                FieldPanel("bentuk"),
+                FieldPanel("retensi"),
+            ],
+            heading=_("atribut SLIP"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("dasar_hukum"), FieldPanel("dikecualikan_sampai")],
+            heading=_("pengecualian"),
+        ),
+        FieldPanel("keterangan"),
+        InlinePanel("documents", heading=_("dokumen"), label=_("dokumen")),
+    ]
+    parent_page_types = ["dip.DIPIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("entri DIP")
+        verbose_name_plural = _("entri DIP")
+
+    @property
+    def is_exempted(self) -> bool:
+        return self.kategori == Kategori.DIKECUALIKAN
+
+    @property
+    def serta_merta(self) -> bool:
+        return self.kategori == Kategori.SERTA_MERTA
+
+    def clean(self):
+        super().clean()
+        if self.is_exempted and not self.dasar_hukum.strip():
+            raise ValidationError(
+                {
+                    "dasar_hukum": _(
+                        "Informasi dikecualikan wajib mencantumkan dasar hukum."
+                    )
+                }
+            )
+
+    def needs_province_curation(self) -> bool:
+        return False
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import public_documents_of
+
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = public_documents_of(self)
+        return context
+
+
+class DIPDocument(Orderable):
+    entry = ParentalKey(
+        DIPEntryPage, related_name="documents", on_delete=models.CASCADE
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokumen"),
+        on_delete=models.CASCADE,
+        related_name="dip_links",
+    )
+    panels = [FieldPanel("document")]

@@ -1,0 +1,35 @@
+"""Read queries on the DIP, with the exemption rule in one place."""
+
+from collections import OrderedDict
+
+from django.db.models import QuerySet
+
+from .models import DIPDocument, DIPEntryPage, Kategori
+
+
+def public_dip_entries() -> QuerySet[DIPEntryPage]:
+    """Live, unrestricted entries. Exempted ones are included: the law makes the fact
+    of the exemption public; what may be shown of them is decided by the templates and
+    serializers through ``is_exempted`` and ``public_documents_of``."""
+    return DIPEntryPage.objects.live().public()
+
+
+def dip_entries_grouped(entries) -> "OrderedDict[str, list[DIPEntryPage]]":
+    groups: OrderedDict[str, list] = OrderedDict((k.value, []) for k in Kategori)
+    for entry in entries.order_by("kategori", "-tahun", "title"):
+        groups[entry.kategori].append(entry)
+    return groups
+
+
+def public_documents_of(entry: DIPEntryPage) -> list:
+    """The documents a citizen may download: none at all for an exempted entry."""
+    if entry.is_exempted:
+        return []
+    return [link.document for link in entry.documents.select_related("document")]
+
+
+def document_is_withheld(document) -> bool:
+    """True when the document belongs to any exempted DIP entry (draft or live)."""
+    return DIPDocument.objects.filter(
+        document=document, entry__kategori=Kategori.DIKECUALIKAN
+    ).exists()

@@ -1,0 +1,78 @@
+"""Workflow tasks of the editorial process, built on Wagtail's group approval task.
+
+Every OPD's workflow is: its own reviewers approve (``OPDReviewTask``), then the
+province communication team approves only when the item asks for province-wide
+exposure (``ProvinceCurationTask``); otherwise that step is skipped automatically.
+Both refuse approval while the item fails the accessibility requirements.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from cms.content.accessibility import page_accessibility_problems
+
+
+class AccessibilityGateMixin:
+    """No approve action while the revision under review has accessibility problems."""
+
+    def _problems(self, obj) -> list:
+        revision = obj.get_latest_revision()
+        return page_accessibility_problems(revision.as_object() if revision else obj)
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self._problems(obj):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            problems = self._problems(task_state.workflow_state.content_object)
+            if problems:
+                raise PermissionDenied("; ".join(message for _, message in problems))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class OPDReviewTask(AccessibilityGateMixin, AbstractGroupApprovalTask):
+    """Approval by the reviewers of the OPD that owns the item."""
+
+    class Meta:
+        verbose_name = _("tinjauan reviewer OPD")
+        verbose_name_plural = _("tinjauan reviewer OPD")
+
+    @classmethod
+    def get_description(cls):
+        return _("Reviewer OPD pemilik konten menyetujui atau meminta perubahan.")
+
+
+class ProvinceCurationTask(AccessibilityGateMixin, AbstractGroupApprovalTask):
+    """Second approval for homepage featuring and province-curated series."""
+
+    class Meta:
+        verbose_name = _("kurasi tim komunikasi provinsi")
+        verbose_name_plural = _("kurasi tim komunikasi provinsi")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Tim komunikasi provinsi menyetujui konten yang diusulkan tampil di "
+            "beranda provinsi atau bergabung ke seri kurasi provinsi."
+        )
+
+    def start(self, workflow_state, user=None):
+        revision = workflow_state.content_object.get_latest_revision()
+        obj = revision.as_object() if revision else workflow_state.content_object
+        needs = getattr(obj, "needs_province_curation", None)
+        if needs is not None and needs():
+            return super().start(workflow_state, user=user)
+        # Not asking for province-wide exposure: record the step as skipped, and
+        # Wagtail moves the workflow on at once.
+        return TaskState.objects.create(
+            workflow_state=workflow_state,
+            revision=revision,
+            task=self,
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
+        )
