@@ -1,3 +1,7 @@
-"""Portal routes outside the Wagtail page tree (search, directories come here)."""
+"""Portal routes outside the Wagtail page tree."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("dip/", views.dip_province, name="dip-province")]

@@ -23,7 +23,17 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-STATE=${SIPANGANTEN_SERVICES_DIR:-$REPO/.services}
+# PostgreSQL and Elasticsearch run as non-root users when we are root, so their state
+# must live where those users can reach it; a clone under /root (or a long path, too
+# long for PostgreSQL's socket) gets a short per-clone directory under /var/tmp instead.
+default_state() {
+  local dir=$REPO/.services
+  if [ "$(id -u)" = 0 ] && { ! runuser -u nobody -- test -x "$REPO" 2>/dev/null || ((${#dir} > 70)); }; then
+    dir=/var/tmp/sipanganten-$(printf '%s' "$REPO" | sha1sum | cut -c1-10)
+  fi
+  printf '%s' "$dir"
+}
+STATE=${SIPANGANTEN_SERVICES_DIR:-$(default_state)}
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/sipanganten
 PG_PORT=${SIPANGANTEN_PG_PORT:-55432}
 REDIS_PORT=${SIPANGANTEN_REDIS_PORT:-56379}

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.opd.models import OPDPage
+from cms.opd.models import OPDOwnedMixin
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, InfographicImagesBlock
 from .forms import ContentPageForm
@@ -28,19 +28,11 @@ class ContentTag(TaggedItemBase):
     )
 
 
-class ContentPage(Page):
+class ContentPage(OPDOwnedMixin, Page):
     """What every item shares: OPD, date, summary, topics, hero, related items."""
 
     type_code = ""
 
-    opd = models.ForeignKey(
-        OPDPage,
-        verbose_name=_("OPD"),
-        null=True,
-        editable=False,
-        on_delete=models.PROTECT,
-        related_name="content_items",
-    )
     publish_date = models.DateTimeField(_("tanggal terbit"), default=timezone.now)
     summary = models.TextField(_("ringkasan"), max_length=500, blank=True)
     hero_image = models.ForeignKey(
@@ -119,13 +111,6 @@ class ContentPage(Page):
     class Meta:
         verbose_name = _("konten")
         verbose_name_plural = _("konten")
-
-    def save(self, *args, **kwargs):
-        # The OPD is wherever the page sits in the tree; keep the shortcut in step.
-        if self.path:
-            owner = OPDPage.objects.ancestor_of(self, inclusive=False).first()
-            self.opd_id = owner.pk if owner else None
-        super().save(*args, **kwargs)
 
     def needs_province_curation(self) -> bool:
         return self.request_featuring or bool(

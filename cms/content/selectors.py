@@ -18,3 +18,13 @@ def latest_items(*, limit: int = 10, opd=None) -> QuerySet[ContentPage]:
     if opd is not None:
         qs = qs.filter(opd=opd)
     return qs.order_by("-publish_date")[:limit]
+
+
+def series_items(series) -> QuerySet[ContentPage]:
+    """Public items of a series, from any OPD, in the series' order."""
+    return (
+        public_items()
+        .filter(series=series)
+        .select_related("opd")
+        .order_by("series_order", "publish_date")
+    )

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.opd.models import OPDOwnedMixin
+
 
 class Kategori(models.TextChoices):
     BERKALA = "berkala", _("Berkala")
@@ -49,7 +51,7 @@ class DIPIndexPage(Page):
         return context
 
 
-class DIPEntryPage(Page):
+class DIPEntryPage(OPDOwnedMixin, Page):
     type_code = "dip"
 
     kategori = models.CharField(_("kategori"), max_length=20, choices=Kategori.choices)

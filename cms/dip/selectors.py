@@ -1,7 +1,5 @@
 """Read queries on the DIP, with the exemption rule in one place."""
 
-from collections import OrderedDict
-
 from django.db.models import QuerySet
 
 from .models import DIPDocument, DIPEntryPage, Kategori
@@ -14,11 +12,13 @@ def public_dip_entries() -> QuerySet[DIPEntryPage]:
     return DIPEntryPage.objects.live().public()
 
 
-def dip_entries_grouped(entries) -> "OrderedDict[str, list[DIPEntryPage]]":
-    groups: OrderedDict[str, list] = OrderedDict((k.value, []) for k in Kategori)
-    for entry in entries.order_by("kategori", "-tahun", "title"):
+def dip_entries_grouped(entries) -> list[tuple[Kategori, list[DIPEntryPage]]]:
+    """Entries in the law's order of categories, every category present (even empty:
+    an empty category is itself information for the citizen and the monitor)."""
+    groups: dict[str, list] = {k.value: [] for k in Kategori}
+    for entry in entries.select_related("opd").order_by("-tahun", "title"):
         groups[entry.kategori].append(entry)
-    return groups
+    return [(Kategori(value), items) for value, items in groups.items()]
 
 
 def public_documents_of(entry: DIPEntryPage) -> list:

@@ -180,3 +180,25 @@ class OPDLeader(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pimpinan")
         verbose_name_plural = _("pimpinan")
+
+
+class OPDOwnedMixin(models.Model):
+    """A page that belongs to the OPD above it in the tree, kept as a direct foreign key
+    so listings filter and join without walking the tree."""
+
+    opd = models.ForeignKey(
+        OPDPage,
+        verbose_name=_("OPD"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.opd = OPDPage.objects.ancestor_of(self, inclusive=False).first()
+        super().save(*args, **kwargs)

@@ -99,3 +99,16 @@ def opd_setup(opd: OPDPage) -> None:
                 title=f"Daftar Informasi Publik {opd.short_name}", slug="dip"
             )
         )
+
+
+def opd_owner_refresh(page) -> None:
+    """After a move, point the moved page and its descendants at their new OPD."""
+    from django.apps import apps
+
+    from .models import OPDOwnedMixin
+
+    page = Page.objects.get(pk=page.pk)  # fresh tree path after the move
+    opd = OPDPage.objects.ancestor_of(page, inclusive=True).first()
+    for model in apps.get_models():
+        if issubclass(model, OPDOwnedMixin):
+            model.objects.filter(path__startswith=page.path).update(opd=opd)

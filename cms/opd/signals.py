@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.signals import post_page_move
 
 from .models import OPDPage, ProvinceHomePage
 
@@ -20,3 +21,10 @@ def setup_province(sender, instance, created, raw=False, **kwargs):
         from .access import province_access_ensure
 
         province_access_ensure(instance)
+
+
+@receiver(post_page_move, dispatch_uid="opd_owner_follow_move")
+def follow_move(sender, instance, **kwargs):
+    from .services import opd_owner_refresh
+
+    opd_owner_refresh(instance)

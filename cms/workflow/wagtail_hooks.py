@@ -46,3 +46,10 @@ def register_log_actions(actions):
     actions.register_action(
         SERTA_MERTA_ACTION, _("Terbit serta merta"), _("Terbit serta merta")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_panels(request, panels):
+    from .panels import MyDraftsPanel, MyOPDRecentPanel
+
+    panels.extend([MyDraftsPanel(), MyOPDRecentPanel()])
