@@ -1,9 +1,9 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from cms.core.forms import MediaScopedPageForm
 
 from .accessibility import accessibility_problems
 
 
-class ContentPageForm(WagtailAdminPageForm):
+class ContentPageForm(MediaScopedPageForm):
     """Adds the accessibility checks to every action except saving a draft."""
 
     def clean(self):

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core.forms import MediaScopedPageForm
 from cms.opd.models import OPDOwnedMixin
 
 
@@ -92,6 +93,7 @@ class DIPEntryPage(OPDOwnedMixin, Page):
         help_text=_("Pengecualian tidak permanen: isi jangka waktunya."),
     )
 
+    base_form_class = MediaScopedPageForm
     search_fields = Page.search_fields + [
         index.SearchField("ringkasan"),
         index.FilterField("kategori"),

@@ -1,6 +1,7 @@
 """Read queries on the DIP, with the exemption rule in one place."""
 
 from django.db.models import QuerySet
+from wagtail.models import Revision
 
 from .models import DIPDocument, DIPEntryPage, Kategori
 
@@ -29,7 +30,25 @@ def public_documents_of(entry: DIPEntryPage) -> list:
 
 
 def document_is_withheld(document) -> bool:
-    """True when the document belongs to any exempted DIP entry (draft or live)."""
-    return DIPDocument.objects.filter(
+    """True when the document belongs to an exempted DIP entry, live or in a draft.
+
+    A live entry's links are rows; a pending draft's links exist only in its latest
+    revision, so those (few) revisions are read too.
+    """
+    if DIPDocument.objects.filter(
         document=document, entry__kategori=Kategori.DIKECUALIKAN
-    ).exists()
+    ).exists():
+        return True
+    drafts = Revision.page_revisions.filter(
+        pk__in=DIPEntryPage.objects.filter(has_unpublished_changes=True).values(
+            "latest_revision"
+        )
+    ).only("content")
+    return any(
+        revision.content.get("kategori") == Kategori.DIKECUALIKAN
+        and any(
+            link.get("document") == document.pk
+            for link in revision.content.get("documents", [])
+        )
+        for revision in drafts
+    )

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core.forms import MediaScopedPageForm
+
 from . import blocks
 
 
@@ -101,6 +103,7 @@ class OPDPage(Page):
         related_name="+",
     )
 
+    base_form_class = MediaScopedPageForm
     search_fields = Page.search_fields + [
         index.SearchField("short_name"),
         index.SearchField("profile"),

@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.forms import MediaScopedPageForm
+
 
 class SeriesPage(Page):
     """Owned by the OPD it sits under; any OPD's item may join it (``series`` FK).
@@ -35,6 +37,7 @@ class SeriesPage(Page):
         help_text=_("Butir yang bergabung perlu persetujuan tim komunikasi provinsi."),
     )
 
+    base_form_class = MediaScopedPageForm
     search_fields = Page.search_fields + [index.SearchField("description")]
     content_panels = Page.content_panels + [
         FieldPanel("description"),
