@@ -30,7 +30,7 @@ def dip_province(request):
     )
     groups = dip_entries_grouped(entries)
     if kategori and not errors:
-        groups = [(k, items) for k, items in groups if k.value == kategori]
+        groups = [group for group in groups if group[0].value == kategori]
     return render(
         request,
         "portal/dip_province.html",

@@ -25,6 +25,15 @@ class Kategori(models.TextChoices):
     DIKECUALIKAN = "dikecualikan", _("Dikecualikan")
 
 
+# Section headings per category, whole phrases so each language can order its words.
+KATEGORI_HEADINGS = {
+    Kategori.BERKALA: _("Informasi berkala"),
+    Kategori.SERTA_MERTA: _("Informasi serta merta"),
+    Kategori.SETIAP_SAAT: _("Informasi tersedia setiap saat"),
+    Kategori.DIKECUALIKAN: _("Informasi dikecualikan"),
+}
+
+
 class Bentuk(models.TextChoices):
     CETAK = "cetak", _("Cetak")
     ELEKTRONIK = "elektronik", _("Elektronik")

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from wagtail.models import Revision
 
-from .models import DIPDocument, DIPEntryPage, Kategori
+from .models import KATEGORI_HEADINGS, DIPDocument, DIPEntryPage, Kategori
 
 
 def public_dip_entries() -> QuerySet[DIPEntryPage]:
@@ -13,13 +13,16 @@ def public_dip_entries() -> QuerySet[DIPEntryPage]:
     return DIPEntryPage.objects.live().public()
 
 
-def dip_entries_grouped(entries) -> list[tuple[Kategori, list[DIPEntryPage]]]:
+def dip_entries_grouped(entries) -> list[tuple[Kategori, str, list[DIPEntryPage]]]:
     """Entries in the law's order of categories, every category present (even empty:
     an empty category is itself information for the citizen and the monitor)."""
     groups: dict[str, list] = {k.value: [] for k in Kategori}
     for entry in entries.select_related("opd").order_by("-tahun", "title"):
         groups[entry.kategori].append(entry)
-    return [(Kategori(value), items) for value, items in groups.items()]
+    return [
+        (Kategori(value), KATEGORI_HEADINGS[value], items)
+        for value, items in groups.items()
+    ]
 
 
 def public_documents_of(entry: DIPEntryPage) -> list:

@@ -50,6 +50,8 @@ class OPDKind(models.TextChoices):
 class OPDPage(Page):
     """One regional agency. Its slug is the OPD's short code (``diskominfo``)."""
 
+    type_code = "opd"
+
     short_name = models.CharField(_("nama singkat"), max_length=60)
     kind = models.CharField(_("jenis"), max_length=20, choices=OPDKind.choices)
     logo = models.ForeignKey(
@@ -203,5 +205,13 @@ class OPDOwnedMixin(models.Model):
 
     def save(self, *args, **kwargs):
         if self.path:
-            self.opd = OPDPage.objects.ancestor_of(self, inclusive=False).first()
+            parent = getattr(self, "_cached_parent_obj", None)
+            if isinstance(parent, OPDPage):
+                self.opd_id = parent.pk  # the usual case, and no query at all
+            else:
+                self.opd_id = (
+                    OPDPage.objects.ancestor_of(self, inclusive=False)
+                    .values_list("pk", flat=True)
+                    .first()
+                )
         super().save(*args, **kwargs)

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from cms.content.models import NewsPage
+from cms.content.models import ContentPage
 from cms.content.selectors import public_items
 
 pytestmark = pytest.mark.django_db
@@ -15,12 +15,12 @@ def test_demo_content_loads_once(settings, tmp_path, monkeypatch):
     call_command("load_opds")
     call_command("load_demo_content")
     users = get_user_model().objects.filter(username__endswith=".editor")
-    items = NewsPage.objects.count()
+    items = ContentPage.objects.count()
     assert users.count() >= 3 and items >= 5
-    assert public_items().count() == items
+    assert 5 <= public_items().count() <= items
     password = (tmp_path / "dev-credentials.txt").read_text().strip()
     assert len(password) >= 12
     assert users.first().check_password(password)
 
     call_command("load_demo_content")
-    assert NewsPage.objects.count() == items
+    assert ContentPage.objects.count() == items
