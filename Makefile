@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run setup install services services-stop services-status test lint format worker beat bench
+.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer
 
 $(VENV)/.installed: requirements/*.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
@@ -22,6 +22,7 @@ install: $(VENV)/.installed
 setup: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_opds
+	$(PY) manage.py load_search_vocabulary
 	$(PY) manage.py ensure_admin
 	@if [ ! -f var/.demo-loaded ]; then $(PY) manage.py load_demo_content && touch var/.demo-loaded; fi
 
@@ -66,3 +67,8 @@ worker:
 
 beat:
 	$(VENV)/bin/celery -A cms beat -l info
+
+## bench-importer: importer benchmark, 10,000 items into a scratch PostgreSQL database
+bench-importer: install
+	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
+	  $(PY) bench/importer/run.py $(BENCH_ARGS)

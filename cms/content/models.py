@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -103,6 +103,7 @@ class ContentPage(OPDOwnedMixin, Page):
             [FieldPanel("serta_merta"), FieldPanel("request_featuring")],
             heading=_("penyebaran"),
         ),
+        HelpPanel(template="search/admin/status_panel.html", heading=_("pencarian")),
     ]
     parent_page_types = ["opd.OPDPage"]
     subpage_types: list[str] = []

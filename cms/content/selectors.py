@@ -10,6 +10,7 @@ from .models import ContentPage
 
 
 def public_items() -> QuerySet[ContentPage]:
+    # Same rule as cms.core.selectors.public_pages, on the content table.
     return ContentPage.objects.live().public()
 
 

@@ -36,6 +36,12 @@ EDITOR_MEDIA_PERMS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+# The province team also curates public search: synonyms, best bets, query reports.
+PROVINCE_SEARCH_PERMS = [
+    (app, f"{action}_{model}")
+    for app, model in [("public_search", "searchterm"), ("public_search", "bestbet")]
+    for action in ("add", "change", "delete", "view")
+] + [("public_search", "view_searchquerystat")]
 REVIEWER_MEDIA_PERMS = EDITOR_MEDIA_PERMS + [
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
@@ -77,6 +83,9 @@ def province_access_ensure(home) -> Group:
     from cms.workflow.models import ProvinceCurationTask
 
     team = _group(PROVINCE_GROUP)
+    team.permissions.add(
+        *(_perm(app, codename) for app, codename in PROVINCE_SEARCH_PERMS)
+    )
     _grant_pages(team, home, REVIEWER_PAGE_PERMS)
     _grant_media(team, Collection.get_first_root_node(), REVIEWER_MEDIA_PERMS)
     task, _ = ProvinceCurationTask.objects.get_or_create(

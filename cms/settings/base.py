@@ -220,6 +220,24 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- search: outbox drain (see docs/adr/005-search-outbox.md) ------------------------
+# Tasks are enqueued from on_commit hooks while an editor waits for the page to save:
+# with Redis down, fail at once (refused) or within ~2 s (hung) instead of retrying;
+# the outbox plus the periodic drain below deliver the change later.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = 2.0
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,  # a producer's connect: one try (the worker has its own retry)
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,  # above the worker's 1 s BRPOP poll
+}
+CELERY_BEAT_SCHEDULE["search-outbox-redrain"] = {
+    "task": "search.tasks.redrain_search_outbox",
+    "schedule": 30.0,
+    "options": {"expires": 25.0},  # a beat tick nobody ran is replaced by the next
+}
+# --- end search -----------------------------------------------------------------------
+
 # --- E-mail (workflow notifications) -------------------------------------------------
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"

@@ -1,9 +1,14 @@
 """Test settings: the real services given by `make services` (see tests/conftest.py)."""
 
 from .base import *  # noqa: F403
+from .base import env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins
 # Celery runs eagerly inside tests unless a test starts a real worker itself.
 CELERY_TASK_ALWAYS_EAGER = True
-ELASTICSEARCH_INDEX_PREFIX = "sipanganten-test"
+# Separate names per parallel test run (e.g. several developers on one server).
+ELASTICSEARCH_INDEX_PREFIX = env("TEST_INDEX_PREFIX", default="sipanganten-test")
+# A key prefix per run too, so parallel runs sharing one Redis never see each
+# other's cached values (Wagtail caches the site root paths there).
+CACHES["default"]["KEY_PREFIX"] = ELASTICSEARCH_INDEX_PREFIX  # noqa: F405

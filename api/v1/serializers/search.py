@@ -1,0 +1,43 @@
+"""Output shapes of the public search API (read-only; input is parsed by
+``search.params`` so the portal and the API reject the same things)."""
+
+from rest_framework import serializers
+
+
+class OPDRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class SearchHitSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField(allow_null=True)
+    type = serializers.CharField()
+    opd = OPDRefSerializer(allow_null=True)
+    published = serializers.CharField(allow_null=True)
+    summary = serializers.CharField(allow_blank=True)
+    highlight = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField())
+    )
+    promoted = serializers.BooleanField()
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.JSONField()  # a slug or code; a number for "year"
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    results = SearchHitSerializer(many=True)
+    facets = serializers.DictField(child=FacetValueSerializer(many=True))
+    suggestion = serializers.CharField(allow_null=True)
+
+
+class SuggestionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField(allow_null=True)

@@ -1,0 +1,64 @@
+"""Celery tasks of the public search: thin wrappers around the outbox drain."""
+
+import logging
+
+from celery import shared_task
+
+from search.indexing.outbox import outbox_drain
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500  # outbox rows per drain batch
+MAX_BATCHES = 20  # per task run; a longer backlog continues in a new task
+
+
+class SearchUnavailable(ConnectionError):
+    """Elasticsearch could not be reached; the outbox keeps the changes."""
+
+
+def _drain() -> bool:
+    """Drain batch after batch; True when a backlog remains."""
+    for _ in range(MAX_BATCHES):
+        report = outbox_drain(limit=BATCH)
+        if report.unavailable:
+            raise SearchUnavailable(report.unavailable)
+        if report.failed:
+            logger.warning(
+                "Search outbox: %d change(s) failed: %s", report.failed, report.errors
+            )
+        if report.claimed < BATCH:
+            return False
+    return True
+
+
+@shared_task(
+    acks_late=True,
+    ignore_result=True,
+    autoretry_for=(SearchUnavailable,),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=6,
+)
+def drain_search_outbox() -> None:
+    """Enqueued after each commit that recorded changes (once per transaction)."""
+    if _drain():
+        enqueue_drain()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def redrain_search_outbox() -> None:
+    """Celery beat, every 30 s: picks up what failed or was never enqueued (Redis
+    down at publish time). It does not retry itself: the next beat is its retry."""
+    try:
+        _drain()
+    except SearchUnavailable as exc:
+        logger.warning("Search outbox not drained: %s", exc)
+
+
+def enqueue_drain() -> None:
+    """Ask a worker to drain soon. Never raises and never waits on a dead broker:
+    the change is safe in the outbox and the beat task drains it anyway."""
+    try:
+        drain_search_outbox.apply_async(retry=False)
+    except Exception as exc:
+        logger.warning("Search outbox: drain not enqueued (%s)", exc)

@@ -1,0 +1,136 @@
+"""GET /api/v1/search/ and /api/v1/search/suggest/: shape, 400s, 503s, no 500s."""
+
+import pytest
+
+from search.client import _client
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/search/"
+SUGGEST_URL = "/api/v1/search/suggest/"
+
+
+@pytest.fixture
+def es_down(settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on port 9
+    _client.cache_clear()
+    yield
+    _client.cache_clear()
+
+
+@pytest.mark.usefixtures("corpus_index")
+def test_search_response_shape(client):
+    response = client.get(URL, {"q": "stunting", "opd": "dinkes"})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) >= {"count", "results", "facets", "suggestion"}
+    assert body["count"] == 4 and body["suggestion"] is None
+    row = body["results"][0]
+    assert set(row) == {
+        "title",
+        "url",
+        "type",
+        "opd",
+        "published",
+        "summary",
+        "highlight",
+        "promoted",
+    }
+    assert row["opd"] == {"slug": "dinkes", "name": "Dinas Kesehatan"}
+    assert any("<mark>" in f for fs in row["highlight"].values() for f in fs)
+    assert set(body["facets"]) == {"opd", "type", "kategori", "year"}
+    assert {"value": 2024, "label": "2024", "count": 2, "selected": False} in (
+        body["facets"]["year"]
+    )
+
+
+@pytest.mark.usefixtures("corpus_index")
+def test_did_you_mean_in_the_api(client):
+    body = client.get(URL, {"q": "imunisasi cmpk"}).json()
+    assert body == {**body, "count": 0, "results": [], "suggestion": "imunisasi campak"}
+
+
+@pytest.mark.parametrize(
+    "query, names",
+    [
+        ({"year": "dua ribu"}, {"year"}),
+        ({"kategori": "dikecualikan"}, {"kategori"}),
+        ({"type": "blog", "page": "999999"}, {"type", "page"}),
+        ({"q": "x" * 5000}, {"q"}),
+        ({"q": ["a", "b"]}, {"q"}),
+        ({"page_size": "1000"}, {"page_size"}),
+    ],
+)
+def test_bad_parameters_give_400_naming_them(client, query, names):
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == names
+
+
+@pytest.mark.usefixtures("corpus_index")
+@pytest.mark.parametrize(
+    "q",
+    [
+        "𝔭𝔢𝔫𝔤𝔢𝔩𝔬𝔩𝔞𝔞𝔫 ☃ 😀",
+        "\u202e\u200b\x00 stunting \x07",
+        "اطلاعات 信息 информация",
+        '"\\*?~^[]{}()<>:!/ AND OR NOT',
+        "a" * 200,
+        "é" * 200,
+        "-",
+    ],
+)
+def test_weird_queries_never_fail(client, q):
+    response = client.get(URL, {"q": q})
+    assert response.status_code == 200, response.content
+    assert response.json()["count"] < 50  # never "everything"
+    assert client.get(SUGGEST_URL, {"q": q}).status_code == 200
+
+
+@pytest.mark.usefixtures("corpus_index")
+def test_repeated_list_parameters_are_merged(client):
+    response = client.get(URL + "?type=video&type=podcast,video&opd=dinkes&opd=dispar")
+    assert response.status_code == 200
+    titles = {row["title"] for row in response.json()["results"]}
+    assert titles == {
+        "Edukasi Gizi Seimbang untuk Balita",
+        "Festival Budaya Baduy 2025",
+        "Mengenal Layanan Kesehatan Jiwa di Banten",
+    }
+
+
+@pytest.mark.usefixtures("corpus_index")
+def test_suggest_endpoint(client):
+    response = client.get(SUGGEST_URL, {"q": "penerimaan peserta"})
+    assert response.status_code == 200
+    assert response.json() == {
+        "suggestions": [
+            {
+                "title": "Penerimaan Peserta Didik Baru SMA dan SMK Tahun 2025",
+                "url": "/dindikbud/item-31/",
+            }
+        ]
+    }
+    assert client.get(SUGGEST_URL).json() == {"suggestions": []}
+    bad = client.get(SUGGEST_URL, {"q": "x" * 201})
+    assert bad.status_code == 400 and set(bad.json()["errors"]) == {"q"}
+
+
+@pytest.mark.usefixtures("es_down")
+def test_elasticsearch_down_gives_503(client):
+    for url in (URL, SUGGEST_URL):
+        response = client.get(url, {"q": "stunting"})
+        assert response.status_code == 503
+        assert response.json()["detail"].startswith("Pencarian sedang tidak tersedia")
+        assert response["Retry-After"] == "30"
+    assert client.get(URL, {"year": "x"}).status_code == 400  # still validated first
+
+
+def test_a_missing_index_gives_503(client, settings):
+    settings.ELASTICSEARCH_INDEX_PREFIX = "qry-test-absent"
+    assert client.get(URL, {"q": "stunting"}).status_code == 503
+
+
+def test_the_api_is_read_only(client):
+    assert client.post(URL, {"q": "x"}).status_code == 405
+    assert client.delete(SUGGEST_URL).status_code == 405
