@@ -1,7 +1,19 @@
 """Output shapes of the public search API (read-only; input is parsed by
 ``search.params`` so the portal and the API reject the same things)."""
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from rest_framework import serializers
+
+
+class LocalDateTimeField(serializers.CharField):
+    """ISO 8601 in the site's time zone (WIB), whatever the index stored (UTC)."""
+
+    def to_representation(self, value):
+        parsed = parse_datetime(str(value))
+        if parsed is None or timezone.is_naive(parsed):
+            return super().to_representation(value)
+        return timezone.localtime(parsed).isoformat()
 
 
 class OPDRefSerializer(serializers.Serializer):
@@ -14,7 +26,7 @@ class SearchHitSerializer(serializers.Serializer):
     url = serializers.CharField(allow_null=True)
     type = serializers.CharField()
     opd = OPDRefSerializer(allow_null=True)
-    published = serializers.CharField(allow_null=True)
+    published = LocalDateTimeField(allow_null=True)
     summary = serializers.CharField(allow_blank=True)
     highlight = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField())

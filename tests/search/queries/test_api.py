@@ -134,3 +134,12 @@ def test_a_missing_index_gives_503(client, settings):
 def test_the_api_is_read_only(client):
     assert client.post(URL, {"q": "x"}).status_code == 405
     assert client.delete(SUGGEST_URL).status_code == 405
+
+
+def test_published_dates_are_given_in_wib():
+    from api.v1.serializers.search import LocalDateTimeField
+
+    field = LocalDateTimeField(allow_null=True)
+    assert field.to_representation("2026-11-06T01:00:00+00:00") == (
+        "2026-11-06T08:00:00+07:00"
+    )
