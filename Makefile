@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer
+.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer bench-search
 
 $(VENV)/.installed: requirements/*.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
@@ -72,3 +72,8 @@ beat:
 bench-importer: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/importer/run.py $(BENCH_ARGS)
+
+## bench-search: reindex vs raw bulk, API vs direct _search latency, publish-to-searchable
+bench-search: install
+	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
+	  $(PY) bench/search/run.py $(BENCH_ARGS)

@@ -1,0 +1,612 @@
+"""Benchmark of the public search: reindex, query latency, publish-to-searchable.
+
+    eval "$(bash scripts/services.sh start)"     # or: eval "$(make -s services)"
+    .venv/bin/python bench/search/run.py [--items N]   # N defaults to 100000
+
+Everything runs against a scratch PostgreSQL database ``sipanganten_searchbench`` (on
+the server of DATABASE_URL; kept between runs so re-runs skip the import, drop it with
+``--drop-db``) and the scratch Elasticsearch prefix ``bench-search`` (alias
+``bench-search-public``; the raw baseline index is ``bench-search-raw``). Loopback only.
+
+1. Corpus: ``bench/importer/generate.py`` writes N JSON Lines items (about 2% bad,
+   10% drafts), imported with ``content_import`` in a child process (Celery tasks only
+   enqueued into a memory broker, as in bench/importer). Skipped when the scratch
+   database already holds the good items of that file.
+2. Reindex: ``search_reindex`` (the service behind the command) in a child process;
+   its docs/s and peak RSS (``ru_maxrss``), vs. a baseline in the same run: the SAME
+   documents built in memory first (``public_documents``, untimed), then sent with
+   the raw client's ``streaming_bulk`` (same chunk size, refresh at the end, as the
+   reindex does) into ``bench-search-raw``. Targets: ratio >= 0.7, RSS < 300 MB.
+3. Latency: gunicorn (``cms.settings.production``, 2 workers) answering
+   ``GET /api/v1/search/?q=...`` for 20 queries at concurrency 8, vs. the same bodies
+   (``build_search_body``) POSTed straight to Elasticsearch ``_search`` at the same
+   concurrency, both over keep-alive ``requests`` sessions, in alternating
+   halves (ES, app, ES, app; 40 untimed warm-up requests each).
+   Target: p95 ratio <= 1.5.
+4. Publish-to-searchable: a real Celery worker (``--pool=solo -Q sipanganten``) on a
+   scratch Redis DB; 30 draft pages of the corpus published one by one with
+   ``save_revision().publish()``, Elasticsearch polled every 20 ms (term on
+   ``object_key``) until each is found. Target: p95 < 2 s.
+
+Before step 4 the outbox rows left by the import are deleted (the reindex just wrote
+everything they stand for), so the worker only sees the benchmark's own publishes.
+"""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+BENCH_DB = "sipanganten_searchbench"
+PREFIX = "bench-search"
+RAW_INDEX = f"{PREFIX}-raw"
+VENV_BIN = Path(sys.executable).parent
+CONCURRENCY = 8
+PUBLISHES = 30
+POLL_SECONDS = 0.02
+PUBLISH_TIMEOUT = 30.0
+QUERIES = [
+    "layanan publik",
+    "bantuan sosial desa",
+    "kader posyandu",
+    "stunting",
+    "anggaran kabupaten",
+    "pelatihan umkm",
+    "sekolah",
+    "jalan kota",
+    "program pemerintah provinsi banten",
+    "sosialisasi warga",
+    "ppid",
+    "investasi",
+    "banjir",
+    "kesehatan anak",
+    "pendidikan",
+    "kegiatan kota",
+    "bantuan",
+    "pelayanan kesehatan",
+    "informasi publik",
+    "spbe",
+]
+
+
+# --- environment --------------------------------------------------------------------
+
+
+def _with_db(url: str, name: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def scratch_env() -> dict[str, str]:
+    """The env of every process of the benchmark (children and this one)."""
+    env = dict(os.environ)
+    for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL"):
+        if not env.get(key):
+            sys.exit(f'{key} is not set: eval "$(bash scripts/services.sh start)"')
+    if not env["DATABASE_URL"].startswith("postgres"):
+        sys.exit("DATABASE_URL must point at PostgreSQL")
+    for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL"):
+        host = urlsplit(env[key]).hostname
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            sys.exit(f"{key} is not on loopback ({host}): refusing")
+    redis = env["REDIS_URL"]
+    env.update(
+        DATABASE_URL=_with_db(env["DATABASE_URL"], BENCH_DB),
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="bench-search-not-secret-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        ELASTICSEARCH_INDEX_PREFIX=PREFIX,
+        CACHE_URL=_with_db(redis, "11"),  # scratch Redis DBs, not the dev ones
+        CELERY_BROKER_URL=_with_db(redis, "12"),
+        CELERY_RESULT_BACKEND=_with_db(redis, "12"),
+        CELERY_TASK_ALWAYS_EAGER="false",
+        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def run_child(phase: str, args, env: dict, timeout: float) -> dict:
+    """Run a phase of this script in a child process; return its RESULT json."""
+    cmd = [sys.executable, __file__, "--phase", phase, "--items", str(args.items)]
+    proc = subprocess.run(
+        cmd, env=env, cwd=ROOT, timeout=timeout, capture_output=True, text=True
+    )
+    sys.stderr.write(proc.stderr[-4000:] if proc.returncode else "")
+    if proc.returncode:
+        sys.stdout.write(proc.stdout[-4000:])
+        sys.exit(f"phase {phase} failed ({proc.returncode})")
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[7:])
+        print(f"  [{phase}] {line}")
+    sys.exit(f"phase {phase} printed no RESULT")
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+# --- child phases ---------------------------------------------------------------------
+
+
+def phase_import(items: int) -> dict:
+    import psycopg
+
+    admin = _with_db(os.environ["DATABASE_URL"], "postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
+        ).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+    # As in bench/importer: the import only enqueues tasks, nobody reads them.
+    os.environ["CELERY_BROKER_URL"] = "memory://"
+    os.environ["CELERY_RESULT_BACKEND"] = "cache+memory://"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.importer.generate import jsonl_write
+    from cms.content.models import CONTENT_TYPES
+    from cms.dip.models import DIPEntryPage
+    from cms.importer.services import content_import
+    from cms.opd.models import OPDPage
+
+    call_command("migrate", verbosity=0)
+    call_command("load_opds", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    opds = sorted(OPDPage.objects.values_list("slug", flat=True))
+    path = Path(tempfile.gettempdir()) / f"bench-search-{items}.jsonl"
+    bad = jsonl_write(path, count=items, opds=opds)
+    have = DIPEntryPage.objects.count() + sum(
+        m.objects.count() for m in CONTENT_TYPES.values()
+    )
+    if have >= items - bad:
+        return {"skipped": True, "items": have, "seconds": 0.0}
+    started = time.perf_counter()
+    with open(path, "rb") as lines:
+        report = content_import(lines=lines)
+    seconds = time.perf_counter() - started
+    print(report.summary())
+    return {"skipped": False, "items": items - bad, "seconds": seconds}
+
+
+def phase_reindex() -> dict:
+    import django
+
+    django.setup()
+    from search.client import get_client
+    from search.indexing.reindex import search_reindex
+
+    started = time.perf_counter()
+    report = search_reindex(get_client(), keep=0, chunk_size=500, force=True)
+    wall = time.perf_counter() - started
+    return {
+        "written": report.written,
+        "skipped": report.skipped,
+        "seconds": report.seconds,
+        "wall": wall,
+        "index": report.index,
+        "rss_mb": _rss_mb(),
+    }
+
+
+# --- main-process steps -------------------------------------------------------------
+
+
+def raw_baseline(client) -> dict:
+    """Same documents as the reindex, built in memory first (untimed), then sent."""
+    from elasticsearch.helpers import streaming_bulk
+
+    from search import index_management as im
+    from search.indexing.bulk import MAX_REQUEST_CHARS
+    from search.indexing.source import public_documents, source_version
+
+    prepared = time.perf_counter()
+    actions = [
+        {
+            "_op_type": "index",
+            "_index": RAW_INDEX,
+            "_id": doc["object_key"],
+            "version": source_version(page),
+            "version_type": "external",
+            "_source": doc,
+        }
+        for page, doc in public_documents(chunk_size=500)
+        if doc is not None
+    ]
+    prepared = time.perf_counter() - prepared
+    client.options(ignore_status=404).indices.delete(index=RAW_INDEX)
+    body = im.index_body()
+    body["settings"] = {**body["settings"], "refresh_interval": "-1"}
+    client.indices.create(index=RAW_INDEX, **body)
+    started = time.perf_counter()
+    ok_count = 0
+    for ok, _item in streaming_bulk(
+        client,
+        actions,
+        chunk_size=500,
+        max_chunk_bytes=MAX_REQUEST_CHARS,
+        max_retries=3,
+        raise_on_error=False,
+    ):
+        ok_count += ok
+    client.indices.put_settings(index=RAW_INDEX, settings={"refresh_interval": None})
+    client.indices.refresh(index=RAW_INDEX)
+    seconds = time.perf_counter() - started
+    client.indices.delete(index=RAW_INDEX)
+    return {
+        "written": ok_count,
+        "seconds": seconds,
+        "docs": len(actions),
+        "build_seconds": prepared,  # untimed in the ratio; shows where time goes
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(cmd: list[str], env: dict, log: Path) -> subprocess.Popen:
+    out = open(log, "w")  # noqa: SIM115
+    return subprocess.Popen(
+        cmd,
+        env=env,
+        cwd=ROOT,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def stop(proc: subprocess.Popen | None) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)  # its own session: only what we started
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def load(requests_: list, send, *, warmup: int = 40) -> tuple[list[float], float]:
+    """Run ``send(session, item)`` over the items at CONCURRENCY (after ``warmup``
+    untimed ones); per-request latencies in ms and the wall time."""
+    import requests
+
+    local = threading.local()
+
+    def one(item):
+        session = getattr(local, "session", None)
+        if session is None:
+            session = local.session = requests.Session()
+        started = time.perf_counter()
+        response = send(session, item)
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"HTTP {response.status_code}: {response.text[:200]}")
+        return elapsed
+
+    with ThreadPoolExecutor(CONCURRENCY) as pool:
+        list(pool.map(one, requests_[:warmup]))
+        started = time.perf_counter()
+        latencies = list(pool.map(one, requests_))
+        wall = time.perf_counter() - started
+    return latencies, wall
+
+
+def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited ({proc.returncode})")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} not ready after {timeout} s")
+
+
+def latency_bench(es_url: str, base: str, total: int) -> tuple[dict, dict]:
+    from django.http import QueryDict
+
+    from search.analysis import analyze_query
+    from search.documents import alias_name
+    from search.params import parse_search_params
+    from search.queries.compose import build_search_body
+
+    queries = [QUERIES[i % len(QUERIES)] for i in range(total)]
+    bodies = {}
+    for q in QUERIES:
+        params = parse_search_params(QueryDict(f"q={quote(q)}"))
+        bodies[q] = build_search_body(params, analyzed=analyze_query(params.q))
+    search_url = f"{es_url.rstrip('/')}/{alias_name()}/_search"
+
+    def app(session, q):
+        return session.get(f"{base}/api/v1/search/?q={quote(q)}", timeout=10)
+
+    def raw(session, q):
+        return session.post(search_url, json=bodies[q], timeout=10)
+
+    # Alternate halves (ES, app, ES, app) so neither side gets all the warm caches.
+    half = queries[: len(queries) // 2]
+    runs = {"raw": [], "app": []}
+    for _ in range(2):
+        runs["raw"].append(load(half, raw))
+        runs["app"].append(load(half, app))
+    return stats(runs["app"]), stats(runs["raw"])
+
+
+def stats(runs: list[tuple[list[float], float]]) -> dict:
+    latencies = [ms for run, _wall in runs for ms in run]
+    wall = sum(w for _run, w in runs)
+    return {
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "rps": len(latencies) / wall,
+        "n": len(latencies),
+    }
+
+
+def publish_bench(client) -> dict:
+    from cms.celery import app as celery_app
+    from cms.content.models import CONTENT_TYPES
+    from search.documents import alias_name
+
+    deadline = time.monotonic() + 60
+    while not celery_app.control.ping(timeout=1):
+        if time.monotonic() > deadline:
+            raise RuntimeError("Celery worker did not answer a ping in 60 s")
+    pages = []
+    for model in CONTENT_TYPES.values():
+        pages += list(model.objects.filter(live=False).order_by("pk")[:PUBLISHES])
+    pages = sorted(pages, key=lambda p: p.pk)[:PUBLISHES]
+    if len(pages) < PUBLISHES:
+        print(f"  only {len(pages)} drafts left to publish (re-runs use them up)")
+    latencies, publish_calls, timeouts = [], [], 0
+    for page in pages:
+        key = f"page:{page.pk}"
+        started = time.perf_counter()
+        page.save_revision().publish()
+        publish_calls.append(time.perf_counter() - started)
+        limit = started + PUBLISH_TIMEOUT
+        while True:
+            found = client.search(
+                index=alias_name(), query={"term": {"object_key": key}}, size=0
+            )["hits"]["total"]["value"]
+            now = time.perf_counter()
+            if found:
+                latencies.append(now - started)
+                break
+            if now > limit:
+                timeouts += 1
+                break
+            time.sleep(POLL_SECONDS)
+    if not latencies:
+        raise RuntimeError("no published page became searchable")
+    return {
+        "n": len(latencies),
+        "timeouts": timeouts,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "max": max(latencies),
+        "publish_p50": percentile(publish_calls, 50),
+    }
+
+
+def main() -> None:
+    global CONCURRENCY
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--drop-db", action="store_true", help="drop it at the end")
+    parser.add_argument(
+        "--phase", choices=["import", "reindex"], help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+
+    if args.phase:  # a child process: env already set by the parent
+        result = phase_import(args.items) if args.phase == "import" else phase_reindex()
+        print("RESULT " + json.dumps(result), flush=True)
+        return
+
+    CONCURRENCY = args.concurrency
+    env = scratch_env()
+    print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {args.items} items", flush=True)
+    imported = run_child("import", args, env, timeout=4 * 3600)
+    if imported["skipped"]:
+        print(f"import: skipped, {imported['items']} items already there")
+    else:
+        rate = imported["items"] / imported["seconds"]
+        print(
+            f"import: {imported['items']} items in {imported['seconds']:.1f} s "
+            f"({rate:.0f}/s)"
+        )
+
+    print("reindex (child process)...", flush=True)
+    reindex = run_child("reindex", args, env, timeout=3600)
+    print(f"  {reindex}")
+
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from search.client import get_client
+    from search.outbox_models import SearchOutbox
+
+    client = get_client()
+    print("raw streaming_bulk baseline...", flush=True)
+    raw = raw_baseline(client)
+    print(
+        f"  {raw['written']} docs sent in {raw['seconds']:.1f} s; building them "
+        f"in memory first took {raw['build_seconds']:.1f} s (untimed)"
+    )
+    stale, _ = SearchOutbox.objects.all().delete()
+    print(f"deleted {stale} outbox rows left by the import (the reindex covered them)")
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    web = worker = None
+    try:
+        web = start(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "cms.wsgi:application",
+                "-w",
+                "2",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--timeout",
+                "30",
+            ],
+            env,
+            tmp / "gunicorn.log",
+        )
+        worker = start(
+            [
+                str(VENV_BIN / "celery"),
+                "-A",
+                "cms",
+                "worker",
+                "--pool=solo",
+                "-Q",
+                "sipanganten",
+                "--loglevel=WARNING",
+                "--without-mingle",
+                "--without-gossip",
+                "-n",
+                f"searchbench-{os.getpid()}@localhost",
+            ],
+            env,
+            tmp / "celery.log",
+        )
+        wait_http(f"{base}/api/v1/search/?q=banten", web)
+        print(
+            f"latency: {args.requests} requests at concurrency {CONCURRENCY}...",
+            flush=True,
+        )
+        app_stats, raw_stats = latency_bench(
+            env["ELASTICSEARCH_URL"], base, args.requests
+        )
+        print(f"publish-to-searchable: {PUBLISHES} publishes...", flush=True)
+        pub = publish_bench(client)
+    finally:
+        stop(web)
+        stop(worker)
+        print(f"logs: {tmp}")
+    if args.drop_db:
+        from django.db import connections
+
+        connections.close_all()
+        import psycopg
+
+        admin = _with_db(env["DATABASE_URL"], "postgres")
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+
+    re_rate = reindex["written"] / reindex["seconds"]
+    raw_rate = raw["written"] / raw["seconds"]
+    ratio = re_rate / raw_rate
+    p95_ratio = app_stats["p95"] / raw_stats["p95"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    rows = [
+        (
+            "import",
+            f"{imported['items']} items",
+            "skipped (already there)"
+            if imported["skipped"]
+            else f"{imported['seconds']:.1f} s",
+            "",
+        ),
+        (
+            "reindex (search_reindex)",
+            f"{reindex['written']} docs",
+            f"{re_rate:.0f} docs/s ({reindex['seconds']:.1f} s)",
+            "",
+        ),
+        (
+            "raw streaming_bulk",
+            f"{raw['written']} docs",
+            f"{raw_rate:.0f} docs/s ({raw['seconds']:.1f} s)",
+            "",
+        ),
+        (
+            "  docs built (untimed)",
+            f"{raw['docs']} docs",
+            f"{raw['build_seconds']:.1f} s in memory, {_rss_mb():.0f} MB bench RSS",
+            "",
+        ),
+        ("ratio reindex/raw", "", f"{ratio:.2f}", f">= 0.7 {verdict(ratio >= 0.7)}"),
+        (
+            "reindex peak RSS",
+            "",
+            f"{reindex['rss_mb']:.0f} MB",
+            f"< 300 MB {verdict(reindex['rss_mb'] < 300)}",
+        ),
+        (
+            "API /api/v1/search/",
+            f"{app_stats['n']} req c={CONCURRENCY}",
+            f"p50 {app_stats['p50']:.1f} ms  p95 {app_stats['p95']:.1f} ms  "
+            f"{app_stats['rps']:.0f} req/s",
+            "",
+        ),
+        (
+            "ES _search direct",
+            f"{raw_stats['n']} req c={CONCURRENCY}",
+            f"p50 {raw_stats['p50']:.1f} ms  p95 {raw_stats['p95']:.1f} ms  "
+            f"{raw_stats['rps']:.0f} req/s",
+            "",
+        ),
+        (
+            "p95 ratio API/ES",
+            "",
+            f"{p95_ratio:.2f}x",
+            f"<= 1.5x {verdict(p95_ratio <= 1.5)}",
+        ),
+        (
+            "publish-to-searchable",
+            f"{pub['n']} pages, {pub['timeouts']} timeouts",
+            f"p50 {pub['p50']:.2f} s  p95 {pub['p95']:.2f} s  max {pub['max']:.2f} s",
+            f"< 2 s {verdict(pub['p95'] < 2 and not pub['timeouts'])}",
+        ),
+    ]
+    print()
+    print(f"{'figure':<26}{'size':<26}{'value':<48}target")
+    print("-" * 118)
+    for name, size, value, target in rows:
+        print(f"{name:<26}{size:<26}{value:<48}{target}")
+
+
+if __name__ == "__main__":
+    main()
