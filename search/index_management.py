@@ -46,12 +46,19 @@ def indexes_of(client: Elasticsearch, alias: str) -> list[str]:
 
 
 def create_index(client: Elasticsearch, *, building: bool = False) -> str:
-    """A new empty index with our mapping; the name is the current UTC second
-    (the next free second if two are created at once)."""
+    """A new empty index with our mapping, named by UTC second. Names must sort in
+    creation order (retention keeps the newest by name), so a name is never earlier
+    than one already taken, even when reindexes follow each other within a second."""
     body = index_body()
     if building:  # nobody reads it until the swap: no refreshes while loading
         body["settings"] = {**body["settings"], "refresh_interval": "-1"}
-    moment = datetime.now(UTC)
+    moment = datetime.now(UTC).replace(microsecond=0)
+    existing = timestamped_indexes(client)
+    if existing:
+        latest = datetime.strptime(existing[-1][-14:], "%Y%m%d%H%M%S").replace(
+            tzinfo=UTC
+        )
+        moment = max(moment, latest + timedelta(seconds=1))
     for _ in range(60):
         name = f"{alias_name()}-{moment:%Y%m%d%H%M%S}"
         try:
