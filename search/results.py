@@ -105,8 +105,6 @@ class PageDescriber:
 
 
 def type_code(page) -> str:
-    if isinstance(page, OPDPage):
-        return "opd"
     return getattr(page, "type_code", "") or ""
 
 

@@ -57,3 +57,16 @@ def opds(home):
             )
         )
     return pages
+
+
+@pytest.fixture
+def make_editor(db):
+    """A user in the given OPD's editor group."""
+    from django.contrib.auth import get_user_model
+
+    def make(opd, username):
+        user = get_user_model().objects.create_user(username, password="x")
+        user.groups.add(opd.editor_group)
+        return user
+
+    return make

@@ -6,12 +6,13 @@ view restrictions. Later rules (exempted DIP, expiry) are added here and nowhere
 
 from django.db.models import QuerySet
 
+from cms.core.selectors import only_public
+
 from .models import ContentPage
 
 
 def public_items() -> QuerySet[ContentPage]:
-    # Same rule as cms.core.selectors.public_pages, on the content table.
-    return ContentPage.objects.live().public()
+    return only_public(ContentPage.objects.all())
 
 
 def latest_items(*, limit: int = 10, opd=None) -> QuerySet[ContentPage]:

@@ -3,6 +3,8 @@
 from django.db.models import QuerySet
 from wagtail.models import Revision
 
+from cms.core.selectors import only_public
+
 from .models import KATEGORI_HEADINGS, DIPDocument, DIPEntryPage, Kategori
 
 
@@ -10,7 +12,7 @@ def public_dip_entries() -> QuerySet[DIPEntryPage]:
     """Live, unrestricted entries. Exempted ones are included: the law makes the fact
     of the exemption public; what may be shown of them is decided by the templates and
     serializers through ``is_exempted`` and ``public_documents_of``."""
-    return DIPEntryPage.objects.live().public()
+    return only_public(DIPEntryPage.objects.all())
 
 
 def dip_entries_grouped(entries) -> list[tuple[Kategori, str, list[DIPEntryPage]]]:

@@ -2,11 +2,13 @@
 
 from django.db.models import Q, QuerySet
 
+from cms.core.selectors import only_public
+
 from .models import OPDPage
 
 
 def opd_list() -> QuerySet[OPDPage]:
-    return OPDPage.objects.live().public().order_by("title")
+    return only_public(OPDPage.objects.all()).order_by("title")
 
 
 def opds_of_user(user) -> QuerySet[OPDPage]:

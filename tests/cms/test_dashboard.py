@@ -1,21 +1,14 @@
 """The editor's dashboard shows their drafts and their own OPD's latest items only."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from cms.content.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 
 
-def _editor(opd, name):
-    user = get_user_model().objects.create_user(name, password="x")
-    user.groups.add(opd.editor_group)
-    return user
-
-
-def test_dashboard_panels(client, opds):
-    editor = _editor(opds["dinkes"], "dinkes.ed")
+def test_dashboard_panels(client, opds, make_editor):
+    editor = make_editor(opds["dinkes"], "dinkes.ed")
     draft = NewsPage(title="Draf posyandu", slug="draf-posyandu", live=False)
     opds["dinkes"].add_child(instance=draft)
     draft.save_revision(user=editor)
@@ -30,7 +23,7 @@ def test_dashboard_panels(client, opds):
     assert "Rilis BPBD" not in html
 
 
-def test_admin_speaks_indonesian_by_default(client, opds):
-    client.force_login(_editor(opds["dinkes"], "dinkes.ed2"))
+def test_admin_speaks_indonesian_by_default(client, opds, make_editor):
+    client.force_login(make_editor(opds["dinkes"], "dinkes.ed2"))
     html = client.get("/admin/").content.decode()
     assert "Dasbor" in html

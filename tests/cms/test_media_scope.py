@@ -1,7 +1,6 @@
 """Media choices stay inside the editor's own OPD, even for hand-posted ids."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -10,25 +9,18 @@ from cms.content.models import NewsPage
 pytestmark = pytest.mark.django_db
 
 
-def _editor(opd, name):
-    user = get_user_model().objects.create_user(name, password="x")
-    user.groups.add(opd.editor_group)
-    return user
-
-
-def test_editor_cannot_attach_another_opds_image_by_id(opds):
+def test_editor_cannot_attach_another_opds_image_by_id(opds, make_editor):
     """The chooser hides other OPDs' media; the form refuses a hand-posted id too."""
     image = get_image_model().objects.create(
         title="Foto BPBD",
         file=get_test_image_file(),
         collection=opds["bpbd"].collection,
     )
-    editor = _editor(opds["dinkes"], "dinkes.ed3")
+    editor = make_editor(opds["dinkes"], "dinkes.ed3")
     form_class = NewsPage.get_edit_handler().get_form_class()
     own = form_class(instance=NewsPage(), for_user=editor, parent_page=opds["dinkes"])
     assert image not in own.fields["hero_image"].queryset
-    bpbd_editor = get_user_model().objects.create_user("bpbd.ed", password="x")
-    bpbd_editor.groups.add(opds["bpbd"].editor_group)
+    bpbd_editor = make_editor(opds["bpbd"], "bpbd.ed")
     other = form_class(
         instance=NewsPage(), for_user=bpbd_editor, parent_page=opds["bpbd"]
     )
