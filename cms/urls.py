@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
+    # RSS/Atom feeds and sitemap.xml (api/feeds): public, derived from the content.
+    path("", include("api.feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -6,7 +6,7 @@ Imported by ``search/models.py`` (app label ``public_search``).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["DocumentText", "IndexedState", "SearchOutbox"]
+__all__ = ["BuiltDocument", "DocumentText", "IndexedState", "SearchOutbox"]
 
 
 class SearchOutbox(models.Model):
@@ -72,3 +72,24 @@ class DocumentText(models.Model):
 
     def __str__(self):
         return f"{self.document_id}: {len(self.text)} chars"
+
+
+class BuiltDocument(models.Model):
+    """The last search document built for a page, kept so a full reindex can resend
+    it instead of rebuilding it (see ``search/indexing/stored.py``). Derived data:
+    dropping every row only makes the next reindex slower."""
+
+    object_key = models.CharField(max_length=64, unique=True)
+    # The page's own publish time (µs) when it was built: the reindex reuses a
+    # document only for the same page version and the same builder fingerprint.
+    page_version = models.BigIntegerField()
+    fingerprint = models.CharField(max_length=32)
+    document = models.JSONField()
+    built_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("dokumen pencarian tersimpan")
+        verbose_name_plural = _("dokumen pencarian tersimpan")
+
+    def __str__(self):
+        return f"{self.object_key}@{self.page_version}"

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "portal",
     "search",
     "api",
+    "api.keys",
+    "api.webhooks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,6 +49,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "storages",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -60,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -253,9 +259,44 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # API keys of OPD sites (api/keys); anonymous otherwise. No session auth: the
+    # API is read-only and public, so it needs no CSRF.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.keys.authentication.APIKeyAuthentication"],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.v1.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["api.v1.throttling.KeyOrAddressRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_RATE_ANON", default="120/min"),
+        "key": env("API_RATE_KEY", default="1200/min"),
+    },
 }
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sipanganten API",
+    "DESCRIPTION": "Konten publik Pemerintah Provinsi Banten untuk situs OPD.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # self-hosted assets: no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# CORS: public GETs from any origin; key-holding sites' origins are allowed for
+# keyed requests by api.keys (corsheaders' check_request_enabled signal).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "authorization",
+    "x-api-key",
+    "if-none-match",
+    "if-modified-since",
+]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 
 LOGGING = {
     "version": 1,

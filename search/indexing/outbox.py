@@ -25,6 +25,7 @@ from search.client import get_client
 from search.index_management import write_targets
 from search.outbox_models import IndexedState, SearchOutbox
 
+from . import stored
 from .bulk import bulk_write
 from .keys import page_id_of, page_key
 from .source import desired_states
@@ -95,6 +96,7 @@ def outbox_drain(*, limit: int = 500) -> DrainReport:
         return report
     outcome.failed.update(broken)
     done = [row for row in rows if row.object_key in outcome.ok]
+    _keep_documents(done, outcome.indexed, states)
     report.kept = _complete(done, outcome.indexed, states)
     report.done = len(done) - report.kept
     failed = [row for row in rows if row.object_key in outcome.failed]
@@ -154,6 +156,19 @@ def _complete(rows: list[SearchOutbox], indexed: set[str], states) -> int:
     matches = reduce(or_, (Q(pk=row.pk, version=row.version) for row in rows))
     deleted, _ = SearchOutbox.objects.filter(matches).delete()
     return len(rows) - deleted
+
+
+def _keep_documents(rows: list[SearchOutbox], indexed: set[str], states) -> None:
+    """Store what was sent, for the next full reindex; forget what was removed."""
+    sent, removed = [], []
+    for row in rows:
+        state = states.get(page_id_of(row.object_key))
+        if row.object_key in indexed and state is not None and state.document:
+            sent.append((row.object_key, state.version, state.document))
+        else:
+            removed.append(row.object_key)
+    stored.store(sent, fingerprint_=stored.fingerprint())
+    stored.forget(removed)
 
 
 def _fail(rows: list[SearchOutbox], errors: dict[str, str]) -> None:

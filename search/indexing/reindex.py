@@ -6,6 +6,8 @@ own publish time as external version, so a change the outbox wrote meanwhile (a
 later version) is never overwritten by the reindex's older read of the page.
 """
 
+import queue
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -18,7 +20,8 @@ from search.documents import building_alias_name
 from search.outbox_models import IndexedState
 
 from .bulk import MAX_REQUEST_CHARS
-from .source import count_candidates, public_documents, source_version
+from .keys import page_key
+from .source import count_candidates, public_documents
 from .upsert import upsert_versioned
 
 
@@ -48,9 +51,11 @@ def search_reindex(
     keep: int = 1,
     chunk_size: int = 500,
     force: bool = False,
+    rebuild: bool = False,
     progress=None,
 ) -> ReindexReport:
-    """Build, swap, clean up. ``progress`` is called with the number of pages done."""
+    """Build, swap, clean up. ``progress`` is called with the number of pages done;
+    ``rebuild`` builds every document afresh instead of reusing stored ones."""
     started = time.monotonic()
     client.cluster.health(timeout="5s")  # unreachable: fail before touching anything
     running = im.indexes_of(client, building_alias_name())
@@ -61,7 +66,7 @@ def search_reindex(
     report = ReindexReport(index=im.create_index(client, building=True))
     try:
         im.point_building_alias(client, report.index)
-        _load(client, report, chunk_size, progress or (lambda n: None))
+        _load(client, report, chunk_size, progress or (lambda n: None), rebuild)
         if report.errors:
             raise ReindexFailed("; ".join(report.errors[:5]))
         im.finish_build(client, report.index)
@@ -78,45 +83,98 @@ def total_pages() -> int:
     return count_candidates()
 
 
-def _load(client, report: ReindexReport, chunk_size: int, progress) -> None:
+def _load(client, report: ReindexReport, chunk_size, progress, rebuild) -> None:
+    """Read and build documents here while a sender thread streams the previous
+    ones to Elasticsearch: the database work overlaps the indexing instead of
+    adding to it. One bulk request is in flight at a time (as with plain
+    ``streaming_bulk``); the queue holds two chunks, so memory stays flat. The
+    database stays on this thread (its connection and transaction)."""
+    outbox: queue.Queue = queue.Queue(maxsize=2 * chunk_size)
+    inbox: queue.Queue = queue.Queue()
+    sender = threading.Thread(
+        target=_send_all,
+        args=(client, outbox, inbox, chunk_size),
+        name="reindex-sender",
+        daemon=True,
+    )
+    sender.start()
     pending: list[dict] = []
-
-    def actions():
-        for page, document in public_documents(chunk_size=chunk_size):
+    try:
+        documents = public_documents(chunk_size=chunk_size, rebuild=rebuild)
+        for page_id, version, document in documents:
             progress(1)
             if document is None:
                 report.skipped += 1
                 continue
-            yield {
-                "_op_type": "index",
-                "_index": report.index,
-                "_id": document["object_key"],
-                "version": source_version(page),
-                "version_type": "external",
-                "_source": document,
-            }
+            outbox.put(
+                {
+                    "_op_type": "index",
+                    "_index": report.index,
+                    "_id": page_key(page_id),
+                    "version": version,
+                    "version_type": "external",
+                    "_source": document,  # a dict, or stored JSON text as is
+                }
+            )
+            _collect(inbox, report, pending, chunk_size, block=False)
+    finally:
+        outbox.put(_DONE)
+        while _collect(inbox, report, pending, chunk_size, block=True):
+            pass
+        sender.join()
+    _remember(pending)
 
-    results = streaming_bulk(
-        client,
-        actions(),
-        chunk_size=chunk_size,
-        max_chunk_bytes=MAX_REQUEST_CHARS,
-        max_retries=3,
-        raise_on_error=False,
-        raise_on_exception=True,
-    )
-    for ok, item in results:
-        result = item["index"]
+
+_DONE = object()
+
+
+def _send_all(client, outbox: queue.Queue, inbox: queue.Queue, chunk_size) -> None:
+    def actions():
+        while (action := outbox.get()) is not _DONE:
+            yield action
+
+    try:
+        for result in streaming_bulk(
+            client,
+            actions(),
+            chunk_size=chunk_size,
+            max_chunk_bytes=MAX_REQUEST_CHARS,
+            max_retries=3,
+            raise_on_error=False,
+            raise_on_exception=True,
+        ):
+            inbox.put(result)
+    except BaseException as exc:  # handed to the reading thread, which re-raises
+        inbox.put(exc)
+        while outbox.get() is not _DONE:  # unblock the reader, then stop
+            pass
+    inbox.put(_DONE)
+
+
+def _collect(inbox, report, pending, chunk_size, *, block: bool) -> bool:
+    """Account for the bulk results received so far; False once the sender ended."""
+    while True:
+        try:
+            result = inbox.get(block=block)
+        except queue.Empty:
+            return True
+        if result is _DONE:
+            return False
+        if isinstance(result, BaseException):
+            raise result
+        ok, item = result
+        outcome = item["index"]
         if ok:
             report.written += 1
-            pending.append(result)
+            pending.append(outcome)
             if len(pending) >= chunk_size:
                 _remember(pending)
-        elif result.get("status") == 409:
+        elif outcome.get("status") == 409:
             report.newer += 1
         elif len(report.errors) < 20:
-            report.errors.append(f"{result.get('_id')}: {result.get('error')}")
-    _remember(pending)
+            report.errors.append(f"{outcome.get('_id')}: {outcome.get('error')}")
+        if block:
+            return True
 
 
 def _remember(results: list[dict]) -> None:

@@ -20,7 +20,9 @@ from cms.dip.models import DIPDocument, DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage
 
+from . import stored
 from .builders import BuildContext, build_document
+from .keys import page_key
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,10 @@ def source_version(page: Page) -> int:
     """External version of a document written by a full reindex: the page's own last
     publish time in µs. Every later change gets a larger outbox version, so the
     outbox wins over a reindex that read the page before that change."""
-    moment = page.last_published_at or page.first_published_at
+    return _version(page.last_published_at or page.first_published_at)
+
+
+def _version(moment) -> int:
     return int(moment.timestamp() * 1_000_000) if moment else 1
 
 
@@ -70,6 +75,7 @@ class Desired:
     document: dict | None
     exists: bool = True
     error: str = ""
+    version: int = 0  # the page's own version (``source_version``) when built
 
 
 def desired_states(page_ids: Iterable[int]) -> dict[int, Desired]:
@@ -93,30 +99,72 @@ def desired_states(page_ids: Iterable[int]) -> dict[int, Desired]:
             if is_withheld(page):
                 continue
             try:
-                states[page.pk] = Desired(build_document(page, context))
+                states[page.pk] = Desired(
+                    build_document(page, context), version=source_version(page)
+                )
             except Exception as exc:  # one broken page must not block the others
                 logger.exception("Cannot build the search document of %s", page.pk)
                 states[page.pk] = Desired(None, error=f"{type(exc).__name__}: {exc}")
     return states
 
 
-def public_documents(*, chunk_size: int = 500) -> Iterator[tuple[Page, dict | None]]:
-    """Every indexed page with its document (None if it could not be built),
-    streamed model by model in chunks: memory stays flat however many pages there
-    are (the reindex)."""
+def public_documents(
+    *, chunk_size: int = 500, rebuild: bool = False
+) -> Iterator[tuple[int, int, dict | str | None]]:
+    """(page id, version, document) of every indexed page, streamed model by model
+    in chunks: memory stays flat however many pages there are (the reindex).
+    Documents stored by earlier builds are reused while still valid (as JSON text,
+    ``stored.py``); the others are built (dicts; None if building failed) and
+    stored."""
     public = public_pages().values("pk")
+    fingerprint_ = stored.fingerprint()
     for model in INDEXED_MODELS:
         context = BuildContext()  # the site root paths: once per model is plenty
-        pages = indexable_queryset(model).filter(pk__in=public).order_by("pk")
-        for page in pages.iterator(chunk_size=chunk_size):
+        rows = (
+            model.objects.filter(pk__in=public)
+            .order_by("pk")
+            .values_list("pk", "last_published_at", "first_published_at")
+        )
+        chunk: list[tuple[int, int]] = []
+        for pk, last, first in rows.iterator(chunk_size=chunk_size):
+            chunk.append((pk, _version(last or first)))
+            if len(chunk) >= chunk_size:
+                yield from _chunk_documents(
+                    model, chunk, context, fingerprint_, rebuild
+                )
+                chunk = []
+        if chunk:
+            yield from _chunk_documents(model, chunk, context, fingerprint_, rebuild)
+
+
+def _chunk_documents(model, chunk, context, fingerprint_, rebuild):
+    versions = {page_key(pk): version for pk, version in chunk}
+    reused = {} if rebuild else stored.reusable(versions, fingerprint_=fingerprint_)
+    missing = [pk for pk, _v in chunk if page_key(pk) not in reused]
+    built: dict[int, dict | None] = {}
+    if missing:
+        for page in indexable_queryset(model).filter(pk__in=missing):
             if is_withheld(page):
                 continue
             try:
-                document = build_document(page, context)
+                built[page.pk] = build_document(page, context)
             except Exception:
                 logger.exception("Cannot build the search document of %s", page.pk)
-                document = None
-            yield page, document
+                built[page.pk] = None
+        stored.store(
+            (
+                (page_key(pk), versions[page_key(pk)], doc)
+                for pk, doc in built.items()
+                if doc is not None
+            ),
+            fingerprint_=fingerprint_,
+        )
+    for pk, version in chunk:
+        key = page_key(pk)
+        if key in reused:
+            yield pk, version, reused[key]
+        elif pk in built:
+            yield pk, version, built[pk]
 
 
 def count_candidates() -> int:

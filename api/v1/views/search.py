@@ -1,15 +1,18 @@
 """GET /api/v1/search/ and /api/v1/search/suggest/: public, read-only.
 
-Bad parameters give 400 with ``{"errors": {param: [messages]}}``; Elasticsearch
-being unreachable gives 503 with ``Retry-After``: never a 500 for any input.
+Bad parameters give 400 naming them (``error.fields``); Elasticsearch being
+unreachable gives 503 with ``Retry-After``: never a 500 for any input. Errors have
+the API's one shape (``api/v1/errors.py``).
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.v1.errors import error_response
 from api.v1.serializers.search import SearchResponseSerializer, SuggestionSerializer
 from search.params import InvalidParams, parse_search_params, parse_suggest_query
 from search.query import SearchUnavailable, search_public, suggest_public
@@ -26,13 +29,11 @@ class _PublicSearchView(APIView):
         try:
             return run()
         except InvalidParams as error:
-            return Response(
-                {"errors": error.errors}, status=status.HTTP_400_BAD_REQUEST
-            )
+            raise ValidationError(error.errors) from None
         except SearchUnavailable:
-            return Response(
-                {"detail": str(UNAVAILABLE)},
-                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            return error_response(
+                status.HTTP_503_SERVICE_UNAVAILABLE,
+                UNAVAILABLE,
                 headers={"Retry-After": RETRY_AFTER_SECONDS},
             )
 

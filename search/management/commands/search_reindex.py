@@ -38,8 +38,14 @@ class Command(BaseCommand):
             action="store_true",
             help="abandon a reindex that seems to be running (left by a crash)",
         )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="build every document afresh (default: reuse the stored documents "
+            "of unchanged pages)",
+        )
 
-    def handle(self, *args, keep, chunk_size, quiet, force, **options):
+    def handle(self, *args, keep, chunk_size, quiet, force, rebuild, **options):
         if not settings.ELASTICSEARCH_URL:
             raise CommandError(
                 "ELASTICSEARCH_URL is not set: there is no index to build."
@@ -57,6 +63,7 @@ class Command(BaseCommand):
                 keep=keep,
                 chunk_size=chunk_size,
                 force=force,
+                rebuild=rebuild,
                 progress=bar.update,
             )
         except ReindexInProgress as exc:

@@ -73,7 +73,7 @@ def test_reindex_streams_in_chunks(opds, monkeypatch):
 
     def counting_documents(**kwargs):
         for item in real_documents(**kwargs):
-            pulled.append(item[0].pk)
+            pulled.append(item[0])
             yield item
 
     def watching_bulk(*args, **kwargs):

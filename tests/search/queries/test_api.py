@@ -64,7 +64,7 @@ def test_did_you_mean_in_the_api(client):
 def test_bad_parameters_give_400_naming_them(client, query, names):
     response = client.get(URL, query)
     assert response.status_code == 400
-    assert set(response.json()["errors"]) == names
+    assert set(response.json()["error"]["fields"]) == names
 
 
 @pytest.mark.usefixtures("corpus_index")
@@ -113,7 +113,7 @@ def test_suggest_endpoint(client):
     }
     assert client.get(SUGGEST_URL).json() == {"suggestions": []}
     bad = client.get(SUGGEST_URL, {"q": "x" * 201})
-    assert bad.status_code == 400 and set(bad.json()["errors"]) == {"q"}
+    assert bad.status_code == 400 and set(bad.json()["error"]["fields"]) == {"q"}
 
 
 @pytest.mark.usefixtures("es_down")
@@ -121,7 +121,9 @@ def test_elasticsearch_down_gives_503(client):
     for url in (URL, SUGGEST_URL):
         response = client.get(url, {"q": "stunting"})
         assert response.status_code == 503
-        assert response.json()["detail"].startswith("Pencarian sedang tidak tersedia")
+        assert response.json()["error"]["message"].startswith(
+            "Pencarian sedang tidak tersedia"
+        )
         assert response["Retry-After"] == "30"
     assert client.get(URL, {"year": "x"}).status_code == 400  # still validated first
 

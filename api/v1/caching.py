@@ -1,0 +1,5 @@
+"""HTTP and server-side caching of public GETs (placeholder: no caching yet)."""
+
+
+class CachedReadMixin:
+    pass

@@ -1,0 +1,3 @@
+"""Routes: see api/v1/urls.py."""
+
+urlpatterns: list = []
