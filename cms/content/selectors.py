@@ -30,3 +30,42 @@ def series_items(series) -> QuerySet[ContentPage]:
         .select_related("opd")
         .order_by("series_order", "publish_date")
     )
+
+
+def public_series_ids() -> list[int]:
+    """Ids of the series a citizen may see (an item may point at a draft series)."""
+    from cms.series.models import SeriesPage
+
+    return list(only_public(SeriesPage.objects.all()).values_list("pk", flat=True))
+
+
+def series_by_slugs(slugs):
+    """Public series with one of these slugs (slugs are unique per OPD only)."""
+    from cms.series.models import SeriesPage
+
+    return only_public(SeriesPage.objects.filter(slug__in=slugs))
+
+
+def content_tagged(tag_slugs):
+    """Ids of items carrying any of these topics (a subquery: no duplicate rows)."""
+    from .models import ContentTag
+
+    return ContentTag.objects.filter(tag__slug__in=tag_slugs).values(
+        "content_object_id"
+    )
+
+
+def public_items_for_listing() -> QuerySet[ContentPage]:
+    """Public items with what a listing shows fetched in a fixed number of queries
+    (the caller adds image renditions, which depend on its sizes)."""
+    from django.db.models import Prefetch
+
+    from .models import ContentTag
+
+    return (
+        public_items()
+        .select_related("opd", "series")
+        .prefetch_related(
+            Prefetch("tagged_items", queryset=ContentTag.objects.select_related("tag"))
+        )
+    )

@@ -17,3 +17,17 @@ def opds_of_user(user) -> QuerySet[OPDPage]:
     return OPDPage.objects.filter(
         Q(editor_group__in=groups) | Q(reviewer_group__in=groups)
     ).distinct()
+
+
+def private_collection_ids() -> list[int]:
+    """Collections whose media the public must never see: every collection with a
+    view restriction (an OPD's "— dikecualikan" one) and everything below it."""
+    from django.db.models import Exists, F, OuterRef
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    restricted_above = CollectionViewRestriction.objects.annotate(
+        inner_path=OuterRef("path")
+    ).filter(inner_path__startswith=F("collection__path"))
+    return list(
+        Collection.objects.filter(Exists(restricted_above)).values_list("pk", flat=True)
+    )
