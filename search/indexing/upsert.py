@@ -22,15 +22,35 @@ def upsert_versioned(model, rows: list[dict], *, update=()) -> None:
         f"THEN excluded.{ver} ELSE {table}.{ver} END",
         *(f"{c} = excluded.{c}" for c in map(q, update)),
     ]
+    conflict = f"ON CONFLICT ({key}) DO UPDATE SET {', '.join(sets)}"
+    if connection.vendor == "postgresql":
+        _upsert_arrays(model, rows, columns, conflict)
+        return
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     for start in range(0, len(rows), 500):
         chunk = rows[start : start + 500]
         sql = (
             f"INSERT INTO {table} ({', '.join(map(q, columns))}) "  # noqa: S608
-            f"VALUES {', '.join([placeholders] * len(chunk))} "
-            f"ON CONFLICT ({key}) DO UPDATE SET {', '.join(sets)}"
+            f"VALUES {', '.join([placeholders] * len(chunk))} {conflict}"
         )
         params = [_adapt(model, c, row[c]) for row in chunk for c in columns]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
+def _upsert_arrays(model, rows: list[dict], columns: list[str], conflict: str) -> None:
+    """PostgreSQL: one array parameter per column (``unnest``), so a large batch is
+    one short statement, not thousands of placeholders to parse and adapt."""
+    q = connection.ops.quote_name
+    types = [model._meta.get_field(c).db_type(connection) for c in columns]
+    select = ", ".join(f"unnest(%s::{t}[])" for t in types)
+    sql = (
+        f"INSERT INTO {q(model._meta.db_table)} ({', '.join(map(q, columns))}) "  # noqa: S608
+        f"SELECT {select} {conflict}"
+    )
+    for start in range(0, len(rows), 5000):
+        chunk = rows[start : start + 5000]
+        params = [[row[c] for row in chunk] for c in columns]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
 
