@@ -1,0 +1,105 @@
+"""What a feed shows of a content item, gathered in a few queries for a whole feed.
+
+Feeds read pages only through ``cms.content.selectors`` (the public-visibility rule
+lives there); this module turns those pages into plain ``FeedItem`` values so the
+feed classes stay simple getters.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
+from django.utils.feedgenerator import Enclosure
+from wagtail.models import CollectionViewRestriction
+
+from cms.content.models import ContentTag, PodcastPage
+from cms.dip.selectors import document_is_withheld
+from cms.opd.models import OPDPage
+
+FEED_LENGTH = 20
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    link: str
+    description: str
+    guid: str
+    pubdate: datetime
+    updated: datetime | None
+    author: str
+    categories: list[str] = field(default_factory=list)
+    enclosure: Enclosure | None = None
+    duration: timedelta | None = None
+
+
+def page_guid(page) -> str:
+    """Stable across renames, moves and re-publishing: only the page id."""
+    return f"urn:sipanganten:halaman:{page.pk}"
+
+
+def feed_items(pages, *, url_holder=None) -> list[FeedItem]:
+    """``pages``: a public ContentPage queryset, already ordered and sliced."""
+    pages = list(pages.specific())
+    if not pages:
+        return []
+    ids = [page.pk for page in pages]
+    opds = OPDPage.objects.only("title").in_bulk({page.opd_id for page in pages})
+    tags: dict[int, list[str]] = {}
+    for link in ContentTag.objects.filter(content_object_id__in=ids).select_related(
+        "tag"
+    ):
+        tags.setdefault(link.content_object_id, []).append(link.tag.name)
+    # Wagtail caches the site root paths on whatever object is passed as the request.
+    url_holder = url_holder or SimpleNamespace()
+    media = _PublicMedia()
+    return [
+        FeedItem(
+            title=page.title,
+            link=page.get_full_url(request=url_holder),
+            description=page.summary or page.search_description or "",
+            guid=page_guid(page),
+            pubdate=page.publish_date,
+            updated=page.last_published_at,
+            author=opds[page.opd_id].title if page.opd_id in opds else "",
+            categories=[page.type_code, *sorted(tags.get(page.pk, []))],
+            enclosure=_enclosure(page, media, url_holder),
+            duration=getattr(page, "duration", None),
+        )
+        for page in pages
+    ]
+
+
+def _enclosure(page, media, url_holder) -> Enclosure | None:
+    """The audio of a podcast episode, so podcast apps can play it; only when the
+    file is downloadable by anyone (a file in a private collection would answer
+    403 to every listener and must not be advertised)."""
+    if not isinstance(page, PodcastPage) or page.audio_file is None:
+        return None
+    audio = page.audio_file
+    if not media.is_public(audio):
+        return None
+    root = page.get_url_parts(request=url_holder)[1] or ""
+    return Enclosure(
+        url=f"{root.rstrip('/')}{audio.url}",
+        length=str(audio.get_file_size() or 0),
+        mime_type=audio.content_type,
+    )
+
+
+class _PublicMedia:
+    """Collection privacy for the documents of one feed, restrictions read once."""
+
+    def __init__(self):
+        self._restricted: tuple[str, ...] | None = None
+
+    def is_public(self, document) -> bool:
+        if self._restricted is None:
+            self._restricted = tuple(
+                CollectionViewRestriction.objects.values_list(
+                    "collection__path", flat=True
+                )
+            )
+        if self._restricted and document.collection.path.startswith(self._restricted):
+            return False
+        return not document_is_withheld(document)
