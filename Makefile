@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer bench-search
+.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer bench-search bench-api
 
 $(VENV)/.installed: requirements/*.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
@@ -77,3 +77,8 @@ bench-importer: install
 bench-search: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/search/run.py $(BENCH_ARGS)
+
+## bench-api: our API vs Wagtail API v2 vs a static copy under gunicorn + wrk (10,000 items)
+bench-api: install
+	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
+	  $(PY) bench/api/run.py $(BENCH_ARGS)

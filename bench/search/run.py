@@ -37,19 +37,27 @@ everything they stand for), so the worker only sees the benchmark's own publishe
 import argparse
 import json
 import os
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+from bench.common import (  # noqa: E402
+    free_port,
+    import_corpus,
+    percentile,
+    run_child,
+    start,
+    stop,
+    wait_http,
+    with_db,
+)
+
 BENCH_DB = "sipanganten_searchbench"
 PREFIX = "bench-search"
 RAW_INDEX = f"{PREFIX}-raw"
@@ -85,10 +93,6 @@ QUERIES = [
 # --- environment --------------------------------------------------------------------
 
 
-def _with_db(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
 def scratch_env() -> dict[str, str]:
     """The env of every process of the benchmark (children and this one)."""
     env = dict(os.environ)
@@ -103,37 +107,20 @@ def scratch_env() -> dict[str, str]:
             sys.exit(f"{key} is not on loopback ({host}): refusing")
     redis = env["REDIS_URL"]
     env.update(
-        DATABASE_URL=_with_db(env["DATABASE_URL"], BENCH_DB),
+        DATABASE_URL=with_db(env["DATABASE_URL"], BENCH_DB),
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="bench-search-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1",
         ELASTICSEARCH_INDEX_PREFIX=PREFIX,
-        CACHE_URL=_with_db(redis, "11"),  # scratch Redis DBs, not the dev ones
-        CELERY_BROKER_URL=_with_db(redis, "12"),
-        CELERY_RESULT_BACKEND=_with_db(redis, "12"),
+        CACHE_URL=with_db(redis, "11"),  # scratch Redis DBs, not the dev ones
+        CELERY_BROKER_URL=with_db(redis, "12"),
+        CELERY_RESULT_BACKEND=with_db(redis, "12"),
         CELERY_TASK_ALWAYS_EAGER="false",
         LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
         PYTHONUNBUFFERED="1",
         API_RATE_ANON="10000000/min",  # the load comes from one address
     )
     return env
-
-
-def run_child(phase: str, args, env: dict, timeout: float) -> dict:
-    """Run a phase of this script in a child process; return its RESULT json."""
-    cmd = [sys.executable, __file__, "--phase", phase, "--items", str(args.items)]
-    proc = subprocess.run(
-        cmd, env=env, cwd=ROOT, timeout=timeout, capture_output=True, text=True
-    )
-    sys.stderr.write(proc.stderr[-4000:] if proc.returncode else "")
-    if proc.returncode:
-        sys.stdout.write(proc.stdout[-4000:])
-        sys.exit(f"phase {phase} failed ({proc.returncode})")
-    for line in proc.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-        print(f"  [{phase}] {line}")
-    sys.exit(f"phase {phase} printed no RESULT")
 
 
 def _rss_mb() -> float:
@@ -146,45 +133,7 @@ def _rss_mb() -> float:
 
 
 def phase_import(items: int) -> dict:
-    import psycopg
-
-    admin = _with_db(os.environ["DATABASE_URL"], "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
-        ).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    # As in bench/importer: the import only enqueues tasks, nobody reads them.
-    os.environ["CELERY_BROKER_URL"] = "memory://"
-    os.environ["CELERY_RESULT_BACKEND"] = "cache+memory://"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from bench.importer.generate import jsonl_write
-    from cms.content.models import CONTENT_TYPES
-    from cms.dip.models import DIPEntryPage
-    from cms.importer.services import content_import
-    from cms.opd.models import OPDPage
-
-    call_command("migrate", verbosity=0)
-    call_command("load_opds", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    opds = sorted(OPDPage.objects.values_list("slug", flat=True))
-    path = Path(tempfile.gettempdir()) / f"bench-search-{items}.jsonl"
-    bad = jsonl_write(path, count=items, opds=opds)
-    have = DIPEntryPage.objects.count() + sum(
-        m.objects.count() for m in CONTENT_TYPES.values()
-    )
-    if have >= items - bad:
-        return {"skipped": True, "items": have, "seconds": 0.0}
-    started = time.perf_counter()
-    with open(path, "rb") as lines:
-        report = content_import(lines=lines)
-    seconds = time.perf_counter() - started
-    print(report.summary())
-    return {"skipped": False, "items": items - bad, "seconds": seconds}
+    return import_corpus(BENCH_DB, items, "bench-search")
 
 
 def phase_reindex(rebuild: bool) -> dict:
@@ -262,41 +211,6 @@ def raw_baseline(client) -> dict:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(cmd: list[str], env: dict, log: Path) -> subprocess.Popen:
-    out = open(log, "w")  # noqa: SIM115
-    return subprocess.Popen(
-        cmd,
-        env=env,
-        cwd=ROOT,
-        stdout=out,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-
-def stop(proc: subprocess.Popen | None) -> None:
-    if proc is None or proc.poll() is not None:
-        return
-    os.killpg(proc.pid, signal.SIGTERM)  # its own session: only what we started
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=5)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
-    return ordered[k]
-
-
 def load(requests_: list, send, *, warmup: int = 40) -> tuple[list[float], float]:
     """Run ``send(session, item)`` over the items at CONCURRENCY (after ``warmup``
     untimed ones); per-request latencies in ms and the wall time."""
@@ -321,22 +235,6 @@ def load(requests_: list, send, *, warmup: int = 40) -> tuple[list[float], float
         latencies = list(pool.map(one, requests_))
         wall = time.perf_counter() - started
     return latencies, wall
-
-
-def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    import requests
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited ({proc.returncode})")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} not ready after {timeout} s")
 
 
 def latency_bench(es_url: str, base: str, total: int) -> tuple[dict, dict]:
@@ -449,7 +347,7 @@ def main() -> None:
     CONCURRENCY = args.concurrency
     env = scratch_env()
     print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {args.items} items", flush=True)
-    imported = run_child("import", args, env, timeout=4 * 3600)
+    imported = run_child(__file__, "import", args, env, timeout=4 * 3600)
     if imported["skipped"]:
         print(f"import: skipped, {imported['items']} items already there")
     else:
@@ -460,10 +358,10 @@ def main() -> None:
         )
 
     print("reindex --rebuild (child process: builds every document)...", flush=True)
-    rebuild = run_child("rebuild", args, env, timeout=3600)
+    rebuild = run_child(__file__, "rebuild", args, env, timeout=3600)
     print(f"  {rebuild}")
     print("reindex (child process: reuses the stored documents)...", flush=True)
-    reindex = run_child("reindex", args, env, timeout=3600)
+    reindex = run_child(__file__, "reindex", args, env, timeout=3600)
     print(f"  {reindex}")
 
     os.environ.update(env)
@@ -540,7 +438,7 @@ def main() -> None:
         connections.close_all()
         import psycopg
 
-        admin = _with_db(env["DATABASE_URL"], "postgres")
+        admin = with_db(env["DATABASE_URL"], "postgres")
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
 
