@@ -69,3 +69,30 @@ def public_items_for_listing() -> QuerySet[ContentPage]:
             Prefetch("tagged_items", queryset=ContentTag.objects.select_related("tag"))
         )
     )
+
+
+def series_items_for_listing(series) -> QuerySet[ContentPage]:
+    """``series_items`` with what a listing shows (see ``public_items_for_listing``)."""
+    return (
+        public_items_for_listing()
+        .filter(series=series)
+        .order_by("series_order", "publish_date", "id")
+    )
+
+
+def public_tag_counts(*, opds=None):
+    """Topics carried by public items, with how many: rows of ``slug``, ``name``,
+    ``count``, most used first. Topics only drafts carry are not listed."""
+    from django.db.models import Count
+
+    from .models import ContentTag
+
+    items = public_items()
+    if opds is not None:
+        items = items.filter(opd__in=opds)
+    return (
+        ContentTag.objects.filter(content_object__in=items.values("pk"))
+        .values("tag__slug", "tag__name")
+        .annotate(count=Count("content_object", distinct=True))
+        .order_by("-count", "tag__name")
+    )

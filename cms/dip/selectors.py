@@ -57,3 +57,53 @@ def document_is_withheld(document) -> bool:
         )
         for revision in drafts
     )
+
+
+def withheld_document_ids(document_ids) -> set[int]:
+    """``document_is_withheld`` for many documents at once (a listing's worth)."""
+    document_ids = set(document_ids)
+    if not document_ids:
+        return set()
+    withheld = set(
+        DIPDocument.objects.filter(
+            document_id__in=document_ids, entry__kategori=Kategori.DIKECUALIKAN
+        ).values_list("document_id", flat=True)
+    )
+    drafts = Revision.page_revisions.filter(
+        pk__in=DIPEntryPage.objects.filter(has_unpublished_changes=True).values(
+            "latest_revision"
+        )
+    ).only("content")
+    for revision in drafts:
+        if revision.content.get("kategori") == Kategori.DIKECUALIKAN:
+            withheld.update(
+                link.get("document")
+                for link in revision.content.get("documents", [])
+                if link.get("document") in document_ids
+            )
+    return withheld
+
+
+def public_dip_entries_for_listing() -> QuerySet[DIPEntryPage]:
+    """Public entries with their OPD and document links, in a fixed number of
+    queries. Documents must still be read through ``listed_documents_of``."""
+    from django.db.models import Prefetch
+
+    links = DIPDocument.objects.select_related("document").order_by("sort_order")
+    return (
+        public_dip_entries()
+        .select_related("opd")
+        .prefetch_related(Prefetch("documents", queryset=links))
+    )
+
+
+def listed_documents_of(entry: DIPEntryPage, withheld_ids=frozenset()) -> list:
+    """Like ``public_documents_of`` but from prefetched links; none at all for an
+    exempted entry, and never a document withheld by another (exempted) entry."""
+    if entry.is_exempted:
+        return []
+    return [
+        link.document
+        for link in entry.documents.all()
+        if link.document_id not in withheld_ids
+    ]

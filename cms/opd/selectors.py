@@ -23,11 +23,12 @@ def private_collection_ids() -> list[int]:
     """Collections whose media the public must never see: every collection with a
     view restriction (an OPD's "— dikecualikan" one) and everything below it."""
     from django.db.models import Exists, F, OuterRef
+    from django.db.models.lookups import StartsWith
     from wagtail.models import Collection, CollectionViewRestriction
 
-    restricted_above = CollectionViewRestriction.objects.annotate(
-        inner_path=OuterRef("path")
-    ).filter(inner_path__startswith=F("collection__path"))
+    restricted_above = CollectionViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("collection__path"))
+    )
     return list(
         Collection.objects.filter(Exists(restricted_above)).values_list("pk", flat=True)
     )

@@ -1,0 +1,33 @@
+"""What the API keeps of its own: tombstones of content that left the public site,
+so an OPD mirror syncing with ``updated_since`` also learns what to drop."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class TombstoneReason(models.TextChoices):
+    UNPUBLISHED = "unpublished", _("tidak diterbitkan lagi")
+    DELETED = "deleted", _("dihapus")
+    PRIVATE = "private", _("dijadikan privat")
+
+
+class ContentTombstone(models.Model):
+    """One row per content item that is no longer public (the latest reason wins).
+
+    Written by ``api.signals`` in the same transaction as the change; removed again
+    when the item becomes public (it then shows up in ``updated_since``).
+    """
+
+    page_id = models.PositiveIntegerField(_("id konten"), unique=True)
+    opd_slug = models.CharField(_("OPD"), max_length=255, blank=True, db_index=True)
+    type_code = models.CharField(_("jenis"), max_length=20)
+    reason = models.CharField(_("alasan"), max_length=20, choices=TombstoneReason)
+    removed_at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("nisan konten")
+        verbose_name_plural = _("nisan konten")
+
+    def __str__(self):
+        return f"{self.page_id} ({self.reason})"

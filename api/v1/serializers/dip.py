@@ -1,0 +1,104 @@
+"""DIP (Daftar Informasi Publik) shapes.
+
+An exempted (*dikecualikan*) entry shows only the fact of the exemption: title,
+legal basis and period; never its summary, body or documents. The schema says so:
+the two kinds are separate shapes, told apart by ``kategori``.
+"""
+
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
+from rest_framework import serializers
+
+from cms.dip.models import Kategori
+from cms.dip.selectors import listed_documents_of
+
+from .common import OPDRefSerializer, PortalURLField
+from .content import RichTextHTMLField
+from .documents import DocumentSerializer, document_data
+
+OPEN_KATEGORI = [k.value for k in Kategori if k != Kategori.DIKECUALIKAN]
+
+
+@extend_schema_field(DocumentSerializer(many=True))
+class ListedDocumentsField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, entry):
+        withheld = self.context.get("withheld_document_ids", frozenset())
+        documents = (
+            document_data(document, self.context, check_withheld=False)
+            for document in listed_documents_of(entry, withheld)
+        )
+        return [document for document in documents if document is not None]
+
+
+@extend_schema_field({"type": "string", "enum": OPEN_KATEGORI})
+class OpenKategoriField(serializers.CharField):
+    pass
+
+
+@extend_schema_field({"type": "string", "enum": [Kategori.DIKECUALIKAN.value]})
+class ExemptKategoriField(serializers.CharField):
+    pass
+
+
+class DIPEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = PortalURLField()
+    opd = OPDRefSerializer(allow_null=True)
+    kategori = OpenKategoriField()
+    nomor = serializers.CharField(allow_blank=True)
+    tahun = serializers.IntegerField(allow_null=True)
+    ringkasan = serializers.CharField(allow_blank=True)
+    pejabat_penguasa = serializers.CharField(allow_blank=True)
+    penanggung_jawab = serializers.CharField(allow_blank=True)
+    waktu_pembuatan = serializers.CharField(allow_blank=True)
+    tempat_pembuatan = serializers.CharField(allow_blank=True)
+    bentuk = serializers.CharField()
+    retensi = serializers.CharField(allow_blank=True)
+    keterangan = RichTextHTMLField()
+    documents = ListedDocumentsField()
+
+
+class DIPExemptedEntrySerializer(serializers.Serializer):
+    """Only what the law makes public about an exempted entry."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    opd = OPDRefSerializer(allow_null=True)
+    kategori = ExemptKategoriField()
+    dasar_hukum = serializers.CharField(help_text="Dasar hukum pengecualian.")
+    dikecualikan_sampai = serializers.DateField(allow_null=True)
+
+
+def dip_entry_data(entry, context) -> dict:
+    serializer = DIPExemptedEntrySerializer if entry.is_exempted else DIPEntrySerializer
+    return serializer(entry, context=context).data
+
+
+@extend_schema_field(
+    PolymorphicProxySerializer(
+        component_name="DIPListedEntry",
+        serializers=[DIPEntrySerializer, DIPExemptedEntrySerializer],
+        resource_type_field_name=None,
+        many=True,
+    )
+)
+class DIPEntriesField(serializers.Field):
+    def to_representation(self, entries):
+        return [dip_entry_data(entry, self.context) for entry in entries]
+
+
+class DIPGroupSerializer(serializers.Serializer):
+    kategori = serializers.ChoiceField(choices=Kategori.choices)
+    heading = serializers.CharField()
+    entries = DIPEntriesField()
+
+
+class DIPSerializer(serializers.Serializer):
+    opd = OPDRefSerializer(allow_null=True, help_text="Null untuk DIP se-provinsi.")
+    groups = DIPGroupSerializer(many=True)
+    years = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Tahun yang tersedia (filter)."
+    )

@@ -1,0 +1,17 @@
+"""Topics (tags) with the number of public items carrying them."""
+
+from rest_framework import serializers
+
+from .urls import api_url
+
+
+class TagSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="tag__slug")
+    name = serializers.CharField(source="tag__name")
+    count = serializers.IntegerField(help_text="Jumlah butir publik bertopik ini.")
+    content_url = serializers.SerializerMethodField()
+
+    def get_content_url(self, row) -> str:
+        """The content list filtered by this topic."""
+        base = api_url("content-list", self.context.get("request"))
+        return f"{base}?tag={row['tag__slug']}"
