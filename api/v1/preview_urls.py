@@ -1,3 +1,7 @@
-"""Routes: see api/v1/urls.py."""
+"""Route of the headless preview (see api/preview and docs/api/feeds-and-preview.md)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from api.preview.views import PreviewView
+
+urlpatterns = [path("preview/", PreviewView.as_view(), name="preview")]

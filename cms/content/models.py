@@ -20,6 +20,7 @@ from cms.opd.models import OPDOwnedMixin
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, InfographicImagesBlock
 from .forms import ContentPageForm
+from .preview import OPD_SITE_MODE, serve_opd_site_preview
 
 
 class ContentTag(TaggedItemBase):
@@ -112,6 +113,16 @@ class ContentPage(OPDOwnedMixin, Page):
     class Meta:
         verbose_name = _("konten")
         verbose_name_plural = _("konten")
+
+    @property
+    def preview_modes(self):
+        # The portal first: Wagtail's workflow views preview in the first mode.
+        return [("", _("Portal provinsi")), (OPD_SITE_MODE, _("Situs OPD"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == OPD_SITE_MODE:
+            return serve_opd_site_preview(self, request)
+        return super().serve_preview(request, mode_name)
 
     def needs_province_curation(self) -> bool:
         return self.request_featuring or bool(

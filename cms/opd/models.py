@@ -74,6 +74,14 @@ class OPDPage(Page):
     ppid_name = models.CharField(_("nama PPID pelaksana"), max_length=200, blank=True)
     ppid_email = models.EmailField(_("surel PPID"), blank=True)
     ppid_phone = models.CharField(_("telepon PPID"), max_length=60, blank=True)
+    preview_url = models.URLField(
+        _("alamat pratinjau di situs OPD"),
+        blank=True,
+        help_text=_(
+            "Halaman situs web OPD yang menampilkan draf lewat API pratinjau. "
+            "Pratinjau 'Situs OPD' membukanya dengan ?token=…&id=…."
+        ),
+    )
 
     # Set by ``cms.opd.access.opd_access_ensure`` when the OPD is created.
     editor_group = models.ForeignKey(
@@ -138,6 +146,9 @@ class OPDPage(Page):
             ],
             heading=_("PPID pelaksana"),
         ),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("preview_url")], heading=_("situs web OPD"))
     ]
     parent_page_types = ["opd.ProvinceHomePage"]
     subpage_types = [

@@ -285,6 +285,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# Headless preview tokens (docs/api/feeds-and-preview.md): seconds an OPD-site
+# preview link stays valid.
+API_PREVIEW_TOKEN_SECONDS = env.int("API_PREVIEW_TOKEN_SECONDS", default=600)
+
 # CORS: public GETs from any origin; key-holding sites' origins are allowed for
 # keyed requests by api.keys (corsheaders' check_request_enabled signal).
 CORS_URLS_REGEX = r"^/api/.*$"
