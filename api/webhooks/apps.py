@@ -6,3 +6,6 @@ class WebhooksConfig(AppConfig):
     name = "api.webhooks"
     label = "api_webhooks"
     verbose_name = _("Webhook")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (records deliveries on publish)

@@ -244,6 +244,19 @@ CELERY_BEAT_SCHEDULE["search-outbox-redrain"] = {
 }
 # --- end search -----------------------------------------------------------------------
 
+# --- api webhooks (docs/api/webhooks.md): the sweep sends due deliveries ----------
+CELERY_BEAT_SCHEDULE["webhooks-redeliver-due"] = {
+    "task": "api.webhooks.tasks.redeliver_due_webhooks",
+    "schedule": 60.0,
+    "options": {"expires": 55.0},
+}
+WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=DEBUG)
+WEBHOOKS_ALLOW_PRIVATE_NETWORKS = env.bool(
+    "WEBHOOKS_ALLOW_PRIVATE_NETWORKS", default=DEBUG
+)
+WEBHOOKS_QUEUE = env("WEBHOOKS_QUEUE", default="") or None  # None: the default queue
+# --- end api webhooks -------------------------------------------------------------
+
 # --- E-mail (workflow notifications) -------------------------------------------------
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,46 @@
+"""Celery tasks of webhooks: thin wrappers around the services.
+
+Retries are not Celery retries: the delivery row holds the schedule
+(``next_attempt_at``), so a lost task or a Redis outage only delays a delivery until
+the beat sweep queues it again.
+"""
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+
+from .services import deliveries_prune, deliveries_requeue_due, delivery_attempt
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def deliver_webhook(delivery_pk: int) -> None:
+    """Enqueued after the commit that recorded the delivery, and for each retry."""
+    delivery_attempt(delivery_pk=delivery_pk)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def redeliver_due_webhooks() -> None:
+    """Celery beat, every minute: queue due deliveries that have no task on its
+    way, and forget finished ones past their retention."""
+    queued = deliveries_requeue_due()
+    if queued:
+        logger.info("Webhooks: %d due delivery(ies) queued by the sweep", queued)
+    deliveries_prune()
+
+
+def enqueue_delivery(delivery_pk: int, *, countdown: float | None = None) -> None:
+    """Ask a worker to send. Never raises and never waits on a dead broker: the
+    row is safe in the database and the sweep queues it again."""
+    options = {"retry": False}
+    if countdown:
+        options["countdown"] = countdown
+    queue = getattr(settings, "WEBHOOKS_QUEUE", None)
+    if queue:  # a dedicated queue keeps slow sites from delaying other work
+        options["queue"] = queue
+    try:
+        deliver_webhook.apply_async(args=[delivery_pk], **options)
+    except Exception as exc:
+        logger.warning("Webhook delivery %s not enqueued (%s)", delivery_pk, exc)
