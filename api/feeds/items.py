@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 from django.utils.feedgenerator import Enclosure
+from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
 from cms.content.models import ContentTag, PodcastPage
@@ -52,7 +53,7 @@ def feed_items(pages, *, url_holder=None) -> list[FeedItem]:
         tags.setdefault(link.content_object_id, []).append(link.tag.name)
     # Wagtail caches the site root paths on whatever object is passed as the request.
     url_holder = url_holder or SimpleNamespace()
-    media = _PublicMedia()
+    media = _PublicMedia(pages)
     return [
         FeedItem(
             title=page.title,
@@ -74,10 +75,8 @@ def _enclosure(page, media, url_holder) -> Enclosure | None:
     """The audio of a podcast episode, so podcast apps can play it; only when the
     file is downloadable by anyone (a file in a private collection would answer
     403 to every listener and must not be advertised)."""
-    if not isinstance(page, PodcastPage) or page.audio_file is None:
-        return None
-    audio = page.audio_file
-    if not media.is_public(audio):
+    audio = media.audio_of(page)
+    if audio is None or not media.is_public(audio):
         return None
     root = page.get_url_parts(request=url_holder)[1] or ""
     return Enclosure(
@@ -88,10 +87,23 @@ def _enclosure(page, media, url_holder) -> Enclosure | None:
 
 
 class _PublicMedia:
-    """Collection privacy for the documents of one feed, restrictions read once."""
+    """The podcast audio of one feed's pages, read in one query, and whether the
+    public may download it (collection restrictions read once)."""
 
-    def __init__(self):
+    def __init__(self, pages):
+        ids = {p.audio_file_id for p in pages if isinstance(p, PodcastPage)}
+        ids.discard(None)
+        self._documents = (
+            get_document_model().objects.select_related("collection").in_bulk(ids)
+            if ids
+            else {}
+        )
         self._restricted: tuple[str, ...] | None = None
+
+    def audio_of(self, page):
+        if not isinstance(page, PodcastPage):
+            return None
+        return self._documents.get(page.audio_file_id)
 
     def is_public(self, document) -> bool:
         if self._restricted is None:
