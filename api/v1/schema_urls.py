@@ -4,9 +4,11 @@ The schema covers ``/api/`` only (not Wagtail's admin API, which is not public).
 """
 
 from django.urls import include, path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
 
 
+@extend_schema(exclude=True)
 class PublicSchemaView(SpectacularJSONAPIView):
     def get(self, request, *args, **kwargs):
         # Built on first use: api.urls includes this module (no import cycle).
