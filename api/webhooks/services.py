@@ -1,5 +1,5 @@
-"""Writes of webhooks: record events (inside the publishing transaction), attempt a
-delivery (in a worker), schedule retries, redeliver by hand, rotate a secret."""
+"""Writes of webhooks: attempt a delivery (in a worker), schedule retries, sweep,
+redeliver by hand, rotate a secret. Recording events is in ``events``."""
 
 import logging
 import random
@@ -11,20 +11,15 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page
-
-from cms.core.selectors import is_public
 
 from . import selectors
 from .models import (
     SENDABLE,
     DeliveryStatus,
-    Event,
     WebhookDelivery,
     WebhookEndpoint,
     new_secret,
 )
-from .payloads import envelope, object_ref
 from .sending import send_signed
 
 logger = logging.getLogger(__name__)
@@ -50,81 +45,6 @@ def retry_delay(attempts: int) -> timedelta:
     cap = _setting("RETRY_MAX_SECONDS", 6 * 3600.0)
     seconds = min(base * factor ** max(attempts - 1, 0), cap)
     return timedelta(seconds=seconds * random.uniform(0.8, 1.2))  # noqa: S311
-
-
-# --- recording events (called from signals, inside the publishing transaction) -----
-
-
-def webhook_event_record(*, page: Page, event: str, public: bool) -> list[int]:
-    """One delivery row per interested endpoint; the sends are enqueued after
-    commit. A rolled-back transaction takes the rows and the enqueue with it."""
-    owner = selectors.owner_opd(page)
-    endpoints = selectors.endpoints_for(
-        selectors.interested_opd_ids(page, owner), event
-    )
-    if not endpoints:
-        return []
-    ref = object_ref(page, owner, public=public)
-    now = timezone.now()
-    rows = []
-    for endpoint in endpoints:
-        delivery_id = uuid.uuid4()
-        payload = envelope(
-            delivery_id=delivery_id,
-            event=event,
-            occurred_at=now,
-            opd_slug=endpoint.opd.slug,
-            ref=ref,
-        )
-        rows.append(
-            WebhookDelivery(
-                endpoint=endpoint,
-                delivery_id=delivery_id,
-                event=event,
-                page_id=page.pk,
-                payload=payload,
-                next_attempt_at=now,
-                queued_for=now,
-            )
-        )
-    with transaction.atomic():
-        created = WebhookDelivery.objects.bulk_create(rows)
-        ids = [row.pk for row in created]
-        transaction.on_commit(partial(_enqueue_all, ids), robust=True)
-    return ids
-
-
-def _enqueue_all(ids: list[int]) -> None:
-    from .tasks import enqueue_delivery
-
-    for pk in ids:
-        enqueue_delivery(pk)
-
-
-def page_published_notify(page: Page, *, was_live: bool | None) -> None:
-    """Published: ``content.published`` when it becomes public, ``updated`` when it
-    already was. A page that is live but private is gone as far as sites know."""
-    if not page.live or not selectors.is_watched(page):
-        return  # scheduled for later: the real publish sends the event
-    if was_live is None:  # saved outside the usual publish path
-        was_live = page.first_published_at != page.last_published_at
-    if is_public(page):
-        event = Event.UPDATED if was_live else Event.PUBLISHED
-        webhook_event_record(page=page, event=event, public=True)
-    elif was_live:
-        webhook_event_record(page=page, event=Event.UNPUBLISHED, public=False)
-
-
-def page_unpublished_notify(page: Page) -> None:
-    if selectors.is_watched(page):
-        webhook_event_record(page=page, event=Event.UNPUBLISHED, public=False)
-
-
-def page_deleting_notify(page: Page) -> None:
-    """Called before the rows go (the OPD and series links are still there). A page
-    that was never published was never announced, so its deletion is not either."""
-    if page.first_published_at is not None and selectors.is_watched(page):
-        webhook_event_record(page=page, event=Event.DELETED, public=False)
 
 
 # --- sending (in a worker) ----------------------------------------------------------
@@ -235,6 +155,12 @@ def deliveries_requeue_due(*, limit: int = 500) -> int:
         WebhookDelivery.objects.filter(pk__in=ids).update(queued_for=timezone.now())
         _enqueue_all(ids)
     return len(ids)
+
+
+def _enqueue_all(ids: list[int]) -> None:
+    from .tasks import enqueue_deliveries  # tasks import this module
+
+    enqueue_deliveries(ids)
 
 
 def deliveries_prune() -> int:

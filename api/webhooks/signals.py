@@ -1,12 +1,12 @@
-"""Thin receivers: publishing, unpublishing and deleting pages record webhook
-deliveries in the same transaction (see ``services``)."""
+"""Thin receivers: publishing, unpublishing, deleting pages and changing their
+privacy record webhook deliveries in the same transaction (see ``events``)."""
 
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from . import services
+from . import events
 from .selectors import WATCHED_TYPES
 
 
@@ -29,18 +29,32 @@ def remember_live(sender, instance, update_fields=None, raw=False, **kwargs):
 
 @receiver(page_published, dispatch_uid="webhooks_page_published")
 def on_published(sender, instance, **kwargs):
-    was_live = getattr(instance, "_webhooks_was_live", None)
-    instance.__dict__.pop("_webhooks_was_live", None)
-    services.page_published_notify(instance, was_live=was_live)
+    was_live = instance.__dict__.pop("_webhooks_was_live", None)
+    events.page_published_notify(instance, was_live=was_live)
 
 
 @receiver(page_unpublished, dispatch_uid="webhooks_page_unpublished")
 def on_unpublished(sender, instance, **kwargs):
-    services.page_unpublished_notify(instance)
+    events.page_unpublished_notify(instance)
 
 
 # Wagtail deletes the specific page; Django then deletes its base ``Page`` row and
 # sends this signal once per page (descendants included) before any row is gone.
 @receiver(pre_delete, sender=Page, dispatch_uid="webhooks_page_deleting")
 def on_deleting(sender, instance, **kwargs):
-    services.page_deleting_notify(instance)
+    events.page_deleting_notify(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="webhooks_private")
+def on_restricted(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        events.privacy_changed_notify(instance.page_id, restricted=True)
+
+
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="webhooks_public")
+def on_unrestricted(sender, instance, origin=None, **kwargs):
+    # Only a restriction removed by itself; one deleted with its page must not
+    # announce the page as public again right after its deletion event.
+    model = getattr(origin, "model", type(origin))
+    if model is PageViewRestriction:
+        events.privacy_changed_notify(instance.page_id, restricted=False)

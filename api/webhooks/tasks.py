@@ -44,3 +44,8 @@ def enqueue_delivery(delivery_pk: int, *, countdown: float | None = None) -> Non
         deliver_webhook.apply_async(args=[delivery_pk], **options)
     except Exception as exc:
         logger.warning("Webhook delivery %s not enqueued (%s)", delivery_pk, exc)
+
+
+def enqueue_deliveries(delivery_pks) -> None:
+    for pk in delivery_pks:
+        enqueue_delivery(pk)

@@ -42,6 +42,9 @@ def _form(opd, url, **extra):
 
 def test_superuser_adds_an_endpoint_sees_and_rotates_its_secret(opds, login, receiver):
     admin = login(superuser=True)
+    assert (
+        "Webhook situs OPD" in admin.get(reverse("wagtailadmin_home")).content.decode()
+    )
     response = admin.post(
         reverse("api_webhooks:add"), _form(opds["dinkes"], receiver.url)
     )

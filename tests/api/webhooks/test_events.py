@@ -85,7 +85,8 @@ def test_update_unpublish_delete_and_publish_again(
     assert receiver.events()[3] == "content.published"
 
     with committed():
-        page.delete()
+        page.delete()  # Wagtail unpublishes it too: announced as deleted only
+    assert len(receiver.requests) == 5
     deleted = receiver.requests[4].json
     assert deleted["event"] == "content.deleted"
     assert deleted["object"]["id"] == page.pk
@@ -185,3 +186,50 @@ def test_subscriptions_and_inactive_endpoints(opds, receiver, make_endpoint, com
     with committed():
         page.delete()
     assert receiver.events() == ["content.deleted"]
+
+
+def test_privacy_changes_remove_and_restore_pages(
+    opds, receiver, make_endpoint, committed
+):
+    make_endpoint(opds["dinkes"], receiver.url)
+    with committed():
+        page = add_page(opds["dinkes"], "Rapat Terbuka")
+        other = add_page(opds["dinkes"], "Tetap Publik")
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert receiver.events()[2:] == ["content.unpublished"]
+    assert receiver.requests[2].json["object"]["id"] == page.pk
+    assert receiver.requests[2].json["object"]["title"] is None
+    with committed():
+        restriction.delete()
+    assert receiver.events()[3:] == ["content.published"]
+    assert receiver.requests[3].json["object"]["title"] == "Rapat Terbuka"
+    assert other.pk not in {r.json["object"]["id"] for r in receiver.requests[2:]}
+
+    # A page deleted with its restriction is only announced as deleted.
+    with committed():
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    with committed():
+        page.delete()
+    assert receiver.events()[4:] == ["content.unpublished", "content.deleted"]
+
+
+def test_restricting_an_opd_withdraws_its_live_pages(
+    opds, receiver, make_endpoint, committed
+):
+    make_endpoint(opds["bpbd"], receiver.url)
+    with committed():
+        live = add_page(opds["bpbd"], "Terbit")
+        add_page(opds["bpbd"], "Draf", live=False)
+    with committed():
+        PageViewRestriction.objects.create(
+            page=opds["bpbd"], restriction_type=PageViewRestriction.LOGIN
+        )
+    withdrawn = [r.json for r in receiver.requests[1:]]
+    assert [(p["event"], p["object"]["id"]) for p in withdrawn] == [
+        ("content.unpublished", live.pk)
+    ]
