@@ -32,6 +32,8 @@ DEFAULT_CONTENT_ORDERING = "-published"
 def values_of(params, name: str) -> list[str]:
     """Comma-separated values of a parameter (also when repeated), blanks dropped."""
     raw = ",".join(params.getlist(name)) if hasattr(params, "getlist") else ""
+    if "\x00" in raw:  # PostgreSQL refuses it in any string: a client error
+        raise invalid(name, _("Karakter NUL tidak diizinkan."))
     return [value.strip() for value in raw.split(",") if value.strip()]
 
 

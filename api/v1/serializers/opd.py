@@ -1,5 +1,7 @@
 """OPD (agency) shapes: a summary for the list, the full profile for the detail."""
 
+from urllib.parse import urlencode
+
 from rest_framework import serializers
 
 from cms.opd.models import OPDPage
@@ -80,4 +82,5 @@ class OPDDetailSerializer(serializers.Serializer):
         """The OPD's content items: the content list filtered by this OPD."""
         from .urls import api_url
 
-        return api_url("content-list", self.context.get("request")) + f"?opd={obj.slug}"
+        base = api_url("content-list", self.context.get("request"))
+        return f"{base}?{urlencode({'opd': obj.slug})}"

@@ -1,5 +1,7 @@
 """Topics (tags) with the number of public items carrying them."""
 
+from urllib.parse import urlencode
+
 from rest_framework import serializers
 
 from .urls import api_url
@@ -14,4 +16,4 @@ class TagSerializer(serializers.Serializer):
     def get_content_url(self, row) -> str:
         """The content list filtered by this topic."""
         base = api_url("content-list", self.context.get("request"))
-        return f"{base}?tag={row['tag__slug']}"
+        return f"{base}?{urlencode({'tag': row['tag__slug']})}"

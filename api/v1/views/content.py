@@ -97,8 +97,7 @@ class ContentListView(PublicListView):
         return self.serializer_class(*args, **kwargs)
 
     def list(self, request, *args, **kwargs):
-        # Validate every parameter before any query (so a 400 names all of them
-        # in one go is not promised, but nothing half-runs).
+        # Cheap parameter checks first: a bad one answers 400 before any query.
         self.get_ordering()
         fields_param(request.query_params, LIST_FIELDS)
         return super().list(request, *args, **kwargs)

@@ -106,6 +106,12 @@ ODD_INPUT = [
     "published_after=9999-12-31T23:59",
     "cursor=" + "A" * 5000,
     "fields=",
+    "opd=%00",
+    "tag=a%00b",
+    "series=%00",
+    "published_after=0001-01-01T00:00",
+    "updated_since=9999-12-31T23:59:59-12:00",
+    "ordering=%00",
 ]
 
 
@@ -126,3 +132,18 @@ def test_page_size_is_capped(client, opds):
     response = client.get("/api/v1/content/?page_size=2")
     body = response.json()
     assert len(body["results"]) == 2 and body["next"]
+
+
+def test_odd_paths_never_break(client, opds):
+    for url in (
+        "/api/v1/opd/%00/",
+        "/api/v1/opd/dinkes/content/%00/",
+        "/api/v1/series/%F0%9F%98%80/",
+        "/api/v1/tags/%00/",
+        "/api/v1/opd/%00/dip/",
+        "/api/v1/dip/?opd=%00&tahun=%00&kategori=%00",
+        "/api/v1/tags/?opd=%00",
+        "/api/v1/content/tombstones/?opd=%00&since=%00",
+        "/api/v1/series/?cursor=%00&page_size=-1",
+    ):
+        assert client.get(url).status_code in (400, 404), url
