@@ -7,6 +7,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.views import health
 
+# JSON errors under /api/ (unknown endpoint, crash), the portal's pages elsewhere.
+handler404 = "api.v1.errors.handler404"
+handler500 = "api.v1.errors.handler500"
+
 urlpatterns = [
     path("healthz", health, name="health"),
     path("django-admin/", admin.site.urls),

@@ -6,3 +6,10 @@ class APIKeysConfig(AppConfig):
     name = "api.keys"
     label = "api_keys"
     verbose_name = _("Kunci API")
+
+    def ready(self):
+        # Cached key records follow the database; CORS asks which origins may read.
+        # The API response cache's invalidation is connected here too: this app
+        # owns the API's access and caching layer (docs/api/access-and-caching.md).
+        from api import cache_invalidation  # noqa: F401
+        from api.keys import cors, schema, signals  # noqa: F401

@@ -1,5 +1,138 @@
-"""HTTP and server-side caching of public GETs (placeholder: no caching yet)."""
+"""HTTP and server-side caching of public GETs, for every resource view (through
+the base classes in ``api/v1/base.py``).
+
+Every successful GET/HEAD gets:
+
+- ``ETag``: a strong validator, a hash of the body; ``Last-Modified``: the current
+  content generation (time of the last publish-like change, see
+  ``api/cache_invalidation.py``). ``If-None-Match``/``If-Modified-Since`` answer 304
+  without a body.
+- ``Cache-Control: public, max-age=API_CACHE_MAX_AGE,
+  stale-while-revalidate=API_CACHE_STALE_WHILE_REVALIDATE``; responses that may show
+  drafts (``shows_drafts``), responses to callers holding a "preview" key, and
+  errors: ``private, no-store``.
+- ``Vary: Accept, Authorization, X-Api-Key`` (CORS adds ``Origin``, the locale
+  middleware ``Accept-Language``).
+
+Public 200 responses are also kept server-side (``response_cache.py``). A hit costs
+authentication, throttling and one cache round trip: no serializer, no SQL. The
+checks run first, so a revoked key or an exhausted budget is refused even when the
+response is cached; refusals and errors are never stored.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from rest_framework.response import Response
+
+from api.v1 import response_cache
+from api.v1.errors import NO_STORE
+
+DEFAULT_MAX_AGE = 60
+DEFAULT_STALE_WHILE_REVALIDATE = 30
+VARY = ("Accept", "Authorization", "X-Api-Key")
+_READ_METHODS = ("GET", "HEAD")
+
+
+def body_etag(body: bytes) -> str:
+    return f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+
+
+def public_cache_control() -> str:
+    max_age = getattr(settings, "API_CACHE_MAX_AGE", DEFAULT_MAX_AGE)
+    stale = getattr(
+        settings, "API_CACHE_STALE_WHILE_REVALIDATE", DEFAULT_STALE_WHILE_REVALIDATE
+    )
+    return f"public, max-age={max_age}, stale-while-revalidate={stale}"
 
 
 class CachedReadMixin:
-    pass
+    """For DRF read views. Subclasses keep writing ordinary ``list``/``retrieve``
+    code; a view whose output may include drafts for some callers overrides
+    ``shows_drafts``."""
+
+    #: Keep rendered responses server-side (off for views whose output is not a
+    #: function of the URL alone).
+    server_cache = True
+
+    def shows_drafts(self, request) -> bool:
+        """True when this caller may get unpublished content here (preview): the
+        response is then ``private, no-store`` and never kept server-side."""
+        return False
+
+    def dispatch(self, request, *args, **kwargs):
+        # DRF's own dispatch, with the server-side cache looked up between the
+        # checks (content negotiation, authentication, permissions, throttling)
+        # and the handler.
+        self.args = args
+        self.kwargs = kwargs
+        request = self.initialize_request(request, *args, **kwargs)
+        self.request = request
+        self.headers = self.default_response_headers
+        self.cache_entry_name = self.cache_generation = None
+        try:
+            self.initial(request, *args, **kwargs)
+            response = self._cached_response(request)
+            if response is None:
+                handler = self.http_method_not_allowed
+                if request.method.lower() in self.http_method_names:
+                    handler = getattr(self, request.method.lower(), handler)
+                response = handler(request, *args, **kwargs)
+        except Exception as exc:
+            response = self.handle_exception(exc)
+        self.response = self.finalize_response(request, response, *args, **kwargs)
+        return self.response
+
+    def _cached_response(self, request):
+        if request.method not in _READ_METHODS or not self.server_cache:
+            return None
+        if self.shows_drafts(request):
+            return None
+        self.cache_entry_name = response_cache.entry_name(request)
+        self.cache_generation, entry = response_cache.lookup(self.cache_entry_name)
+        if entry is None:
+            return None
+        response = HttpResponse(entry.body, content_type=entry.content_type)
+        if response_cache.caller_may_preview(request):
+            response["Cache-Control"] = NO_STORE
+        return self._validated(request, response, entry.etag, entry.generation)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, VARY)
+        if not isinstance(response, Response):
+            return response  # a cache hit (already complete) or a 304 of one
+        if request.method not in _READ_METHODS or response.status_code != 200:
+            response.setdefault("Cache-Control", NO_STORE)
+            return response
+        body = response.render().content
+        etag = body_etag(body)
+        if self.shows_drafts(request) or response_cache.caller_may_preview(request):
+            response["Cache-Control"] = NO_STORE
+        if self.cache_generation is None:  # drafts, cache off or unreachable
+            return self._validated(request, response, etag, None)
+        response_cache.store(
+            self.cache_entry_name,
+            response_cache.CachedResponse(
+                self.cache_generation, etag, response["Content-Type"], body
+            ),
+        )
+        return self._validated(request, response, etag, self.cache_generation)
+
+    def _validated(self, request, response, etag, generation):
+        """Set the validators and caching headers; answer 304 when the client's copy
+        is current. ``generation`` None: no Last-Modified (not known)."""
+        response["ETag"] = etag
+        if generation is not None:
+            # A generation bumped several times in one second runs ahead of the
+            # clock: never announce a future date (it still validates exactly).
+            response["Last-Modified"] = http_date(min(generation, int(time.time())))
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = public_cache_control()
+        return get_conditional_response(
+            request, etag=etag, last_modified=generation, response=response
+        )

@@ -6,17 +6,26 @@
 ``fields`` is present for parameter/body validation errors and names every bad
 parameter. Everything DRF raises goes through ``exception_handler``; any other
 exception is a bug and still answers in this shape (500) instead of an HTML page.
+Errors are never cached (``Cache-Control: private, no-store``).
+
+Outside DRF views, ``cms/urls.py`` points Django's ``handler404``/``handler500``
+here: under ``/api/`` they answer in this shape, elsewhere with the portal's pages.
 """
 
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.views import set_rollback
 
 logger = logging.getLogger(__name__)
+
+API_PATH_PREFIX = "/api/"
+NO_STORE = "private, no-store"
 
 CODES = {
     400: "invalid_parameter",
@@ -26,8 +35,22 @@ CODES = {
     405: "method_not_allowed",
     406: "not_acceptable",
     429: "rate_limited",
+    500: "server_error",
     503: "unavailable",
 }
+
+
+def error_body(
+    status_code: int, message: str, *, fields: dict | None = None, code: str = ""
+) -> dict:
+    body = {
+        "status": status_code,
+        "code": code or CODES.get(status_code, "error"),
+        "message": str(message),
+    }
+    if fields:
+        body["fields"] = {k: [str(m) for m in v] for k, v in fields.items()}
+    return {"error": body}
 
 
 def error_response(
@@ -38,14 +61,17 @@ def error_response(
     code: str = "",
     headers: dict | None = None,
 ) -> Response:
-    body = {
-        "status": status_code,
-        "code": code or CODES.get(status_code, "error"),
-        "message": str(message),
-    }
-    if fields:
-        body["fields"] = {k: [str(m) for m in v] for k, v in fields.items()}
-    return Response({"error": body}, status=status_code, headers=headers)
+    """The error as a DRF response (inside API views)."""
+    headers = {"Cache-Control": NO_STORE, **(headers or {})}
+    body = error_body(status_code, message, fields=fields, code=code)
+    return Response(body, status=status_code, headers=headers)
+
+
+def error_json_response(status_code: int, message: str) -> JsonResponse:
+    """The error as a plain Django response (outside DRF: URL resolution, crashes)."""
+    response = JsonResponse(error_body(status_code, message), status=status_code)
+    response["Cache-Control"] = NO_STORE
+    return response
 
 
 def _flatten(detail) -> dict[str, list[str]]:
@@ -59,13 +85,35 @@ def _flatten(detail) -> dict[str, list[str]]:
     return {}
 
 
+def _message(exc: exceptions.APIException) -> str:
+    """Our own Indonesian wording for DRF's generic errors (its catalog is partly
+    English); a message a view gave explicitly is kept."""
+    if isinstance(exc, exceptions.Throttled):
+        if exc.wait is None:
+            return _("Terlalu banyak permintaan. Silakan coba lagi nanti.")
+        return _(
+            "Terlalu banyak permintaan. Silakan coba lagi dalam %(seconds)d detik."
+        ) % {"seconds": max(1, int(exc.wait))}
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        return _("Metode ini tidak diizinkan untuk alamat ini.")
+    if str(exc.detail) != str(exc.default_detail):
+        return str(exc.detail)
+    if isinstance(exc, exceptions.NotFound):
+        return _("Data tidak ditemukan.")
+    if isinstance(exc, exceptions.NotAcceptable):
+        return _("API ini hanya menyajikan JSON (Accept: application/json).")
+    return str(exc.detail)
+
+
 def exception_handler(exc, context):
+    """DRF's ``EXCEPTION_HANDLER``: every exception of an API view becomes the shape."""
+    set_rollback()
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     if not isinstance(exc, exceptions.APIException):
-        logger.exception("Unhandled API error")
+        logger.exception("Unhandled API error", exc_info=exc)
         return error_response(500, _("Terjadi kesalahan pada server."))
     headers = {}
     if getattr(exc, "wait", None) is not None:
@@ -81,4 +129,23 @@ def exception_handler(exc, context):
             fields=fields,
             headers=headers,
         )
-    return error_response(exc.status_code, exc.detail, headers=headers)
+    return error_response(exc.status_code, _message(exc), headers=headers)
+
+
+def _is_api(request) -> bool:
+    return request.path_info.startswith(API_PATH_PREFIX)
+
+
+def handler404(request, exception=None):
+    """Django's 404 handler: JSON under /api/ (an unknown endpoint), else the
+    portal's page."""
+    if _is_api(request):
+        return error_json_response(404, _("Alamat API ini tidak dikenal."))
+    return defaults.page_not_found(request, exception)
+
+
+def handler500(request):
+    """Django's 500 handler: JSON under /api/, else the portal's page."""
+    if _is_api(request):
+        return error_json_response(500, _("Terjadi kesalahan pada server."))
+    return defaults.server_error(request)

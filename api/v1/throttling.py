@@ -1,24 +1,149 @@
 """Rate limits per API key and per client address, counted in the shared cache
-(Redis in production and tests), so every web worker sees the same counts."""
+(Redis in production and tests), so every web worker sees the same counts.
 
-from rest_framework.throttling import SimpleRateThrottle
+Budgets: a keyed request spends its key's budget (the key's own requests/minute, or
+the ``key`` rate); an anonymous one its address's (``anon`` rate). Rates live in
+``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]`` (env ``API_RATE_ANON``/``API_RATE_KEY``).
+
+Counting is a sliding window approximated from two fixed windows (the current count
+plus the previous window's, weighted by how much of it still overlaps), done by one
+Lua script: one round trip per request, atomic across workers, and no burst of twice
+the rate at a window boundary. Refused requests are not counted.
+
+Redis unreachable: requests are allowed (fail open): the API stays up; the limit is
+a fairness guard, not a security boundary.
+"""
+
+import math
+import time
+from functools import lru_cache
+from ipaddress import ip_address, ip_network
+
+from django.conf import settings
+from django.core.cache import cache
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
+
+from api.redis_scripts import CACHE_ERRORS, cache_key, redis_client, run_script
+
+# KEYS: current window, previous window. ARGV: limit, elapsed fraction, ttl.
+# Returns {allowed, current count, previous count}.
+_SLIDING_WINDOW_SCRIPT = """
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
+local limit = tonumber(ARGV[1])
+local weight = 1 - tonumber(ARGV[2])
+if previous * weight + current + 1 > limit then
+  return {0, current, previous}
+end
+redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return {1, current + 1, previous}
+"""
+
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-class KeyOrAddressRateThrottle(SimpleRateThrottle):
-    """Keyed requests share their key's budget (``key`` rate, or the key's own);
-    anonymous ones their address's (``anon`` rate)."""
+@lru_cache(maxsize=64)
+def parse_rate(rate: str | None) -> tuple[int, int] | None:
+    """``"120/min"`` -> (120, 60). None or empty means no limit."""
+    if not rate:
+        return None
+    number, period = rate.split("/")
+    return int(number), _PERIODS[period.strip()[0].lower()]
 
-    scope = "anon"
 
-    def allow_request(self, request, view):
-        key = getattr(request, "auth", None)
-        self.scope = "key" if key is not None else "anon"
-        self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+@lru_cache(maxsize=16)
+def _trusted_networks(proxies: tuple[str, ...]):
+    return tuple(ip_network(p.strip(), strict=False) for p in proxies if p.strip())
 
-    def get_cache_key(self, request, view):
-        key = getattr(request, "auth", None)
+
+def _is_trusted(address: str, networks) -> bool:
+    try:
+        parsed = ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(parsed in network for network in networks)
+
+
+def client_ip(request) -> str:
+    """The caller's address: ``REMOTE_ADDR``, unless it is a trusted proxy
+    (``API_TRUSTED_PROXIES``: addresses or networks); then ``X-Forwarded-For`` read
+    from the right, skipping trusted proxies: the first hop no proxy of ours added.
+    Hops further left were written by the client and could be anything."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    networks = _trusted_networks(tuple(getattr(settings, "API_TRUSTED_PROXIES", ())))
+    if not networks or not _is_trusted(remote, networks):
+        return remote
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for hop in reversed(hops):
+        hop = hop.strip()
+        if hop and not _is_trusted(hop, networks):
+            return hop
+    return remote
+
+
+class KeyOrAddressRateThrottle(BaseThrottle):
+    """Keyed requests share their key's budget; anonymous ones their address's."""
+
+    def allow_request(self, request, view) -> bool:
+        from api.keys.models import APIKey  # DRF imports throttles before apps load
+
+        self.retry_after = None
+        key = request.auth if isinstance(request.auth, APIKey) else None
+        rates = api_settings.DEFAULT_THROTTLE_RATES
         if key is not None:
-            return self.cache_format % {"scope": "key", "ident": key.pk}
-        return self.cache_format % {"scope": "anon", "ident": self.get_ident(request)}
+            ident = f"key:{key.pk}"
+            limit = (
+                (key.rate_per_minute, 60)
+                if key.rate_per_minute
+                else parse_rate(rates.get("key"))
+            )
+        else:
+            ident = f"ip:{client_ip(request)}"
+            limit = parse_rate(rates.get("anon"))
+        if limit is None:
+            return True
+        try:
+            allowed, self.retry_after = spend(ident, *limit)
+        except CACHE_ERRORS:
+            return True
+        return allowed
+
+    def wait(self):
+        return self.retry_after
+
+
+def spend(ident: str, limit: int, period: int) -> tuple[bool, int | None]:
+    """Count one request against ``limit`` per ``period`` seconds for ``ident``.
+    Returns (allowed, seconds until a request would be allowed again)."""
+    now = time.time()
+    window = int(now // period)
+    elapsed = (now % period) / period
+    names = [f"api:rate:{ident}:{period}:{w}" for w in (window, window - 1)]
+    if redis_client() is not None:
+        allowed, current, previous = run_script(
+            _SLIDING_WINDOW_SCRIPT,
+            [cache_key(n) for n in names],
+            [limit, elapsed, period * 2],
+        )
+    else:  # local memory cache (single process): a plain fixed window
+        cache.add(names[0], 0, timeout=period * 2)
+        current, previous = cache.get(names[0], 0), 0
+        allowed = current + 1 <= limit
+        if allowed:
+            current = cache.incr(names[0])
+    if allowed:
+        return True, None
+    return False, _seconds_until_allowed(limit, period, elapsed, current, previous)
+
+
+def _seconds_until_allowed(limit, period, elapsed, current, previous) -> int:
+    """When the weighted count leaves room for one more request."""
+    if current + 1 <= limit and previous:
+        # Later in this window, as the previous window's weight shrinks.
+        needed = 1 - (limit - current - 1) / previous
+        return max(1, math.ceil((needed - elapsed) * period))
+    # Only in the next window, once this window's weight has shrunk enough.
+    needed = 1 - (limit - 1) / current if current else 0
+    return max(1, math.ceil((1 - elapsed + max(0.0, needed)) * period))

@@ -315,6 +315,15 @@ CORS_ALLOW_HEADERS = [
 ]
 CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 
+# API caching and client addresses (docs/api/access-and-caching.md).
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+API_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "API_CACHE_STALE_WHILE_REVALIDATE", default=30
+)
+API_SERVER_CACHE_TTL = env.int("API_SERVER_CACHE_TTL", default=300)
+# Proxies (addresses or networks) whose X-Forwarded-For is believed for rate limits.
+API_TRUSTED_PROXIES = env.list("API_TRUSTED_PROXIES", default=[])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -23,7 +23,6 @@ RETRY_AFTER_SECONDS = "30"
 
 class _PublicSearchView(APIView):
     permission_classes = [AllowAny]
-    authentication_classes: list = []
 
     def handle_search_errors(self, run):
         try:

@@ -1,0 +1,93 @@
+"""The server-side cache of rendered public API responses (in the shared cache:
+Redis), used by ``CachedReadMixin``.
+
+One entry per response variant: scheme, host, path, query (parameters sorted by
+name), language, accepted media type, and whether the caller may see drafts.
+Anonymous callers and read keys share entries; a key with the "preview" scope gets
+entries of its own OPD (so a view that ever showed it a draft could not leak it to
+anyone else), though views that show drafts are not cached at all.
+
+An entry remembers the content generation it was rendered under
+(``api/cache_invalidation.py``) and is served only while that generation is
+current. Generation and entry come back in one round trip (MGET). Redis unreachable:
+every request renders from the database (fail open, never stale).
+"""
+
+import contextlib
+import hashlib
+from typing import NamedTuple
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from api.cache_invalidation import GENERATION_KEY, ensure_generation
+from api.keys.models import APIKey
+from api.redis_scripts import CACHE_ERRORS
+
+ENTRY_PREFIX = "api:v1:response:"
+DEFAULT_TTL = 300
+
+
+class CachedResponse(NamedTuple):
+    generation: int
+    etag: str
+    content_type: str
+    body: bytes
+
+
+def normalised_query(query_string: str) -> str:
+    """The same query whatever the parameter order (values of a repeated parameter
+    keep their order) and percent-encoding."""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+
+
+def caller_may_preview(request) -> bool:
+    key = getattr(request, "auth", None)
+    return isinstance(key, APIKey) and key.allows("preview")
+
+
+def _caller_variant(request) -> str:
+    if not caller_may_preview(request):
+        return "public"
+    return f"preview:{request.auth.opd_id or 'province'}"
+
+
+def entry_name(request) -> str:
+    variant = "|".join(
+        (
+            _caller_variant(request),
+            request.scheme,
+            request.get_host(),
+            request.path,
+            normalised_query(request.META.get("QUERY_STRING", "")),
+            get_language() or "",
+            getattr(request, "accepted_media_type", "") or "",
+        )
+    )
+    digest = hashlib.blake2b(variant.encode(), digest_size=16).hexdigest()
+    return ENTRY_PREFIX + digest
+
+
+def lookup(name: str) -> tuple[int | None, CachedResponse | None]:
+    """(current generation, the entry if it is current). Generation None: the cache
+    is unreachable, so nothing may be stored either."""
+    try:
+        found = cache.get_many([GENERATION_KEY, name])
+    except CACHE_ERRORS:
+        return None, None
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return ensure_generation(), None
+    entry = found.get(name)
+    if entry is not None and entry.generation != generation:
+        entry = None
+    return generation, entry
+
+
+def store(name: str, entry: CachedResponse) -> None:
+    ttl = getattr(settings, "API_SERVER_CACHE_TTL", DEFAULT_TTL)
+    with contextlib.suppress(*CACHE_ERRORS):
+        cache.set(name, entry, timeout=ttl)

@@ -1,0 +1,40 @@
+"""Fixtures shared by the API suites.
+
+Tests of one run share one Redis: each API test starts without the API's cached
+state (rendered responses, the content generation, rate-limit counts, key records).
+
+pytest-django runs each test in a transaction that never commits, so on-commit hooks
+never fire. The API's cache upkeep (``api.cache_invalidation.after_commit``) then
+runs at once, as it does in autocommit, so a test can change content and read the
+API again. ``tests/api/access`` tests the commit behaviour itself and overrides
+``api_cache_upkeep_at_once`` to commit explicitly.
+"""
+
+import pytest
+
+
+def delete_api_cache_state():
+    from django.core.cache import cache
+
+    from api.redis_scripts import redis_client
+
+    client = redis_client()
+    if client is None:
+        cache.clear()
+        return
+    names = list(client.scan_iter(match=cache.make_key("api:*"), count=1000))
+    if names:
+        client.delete(*names)
+
+
+@pytest.fixture(autouse=True)
+def api_cache_state():
+    delete_api_cache_state()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def api_cache_upkeep_at_once(monkeypatch):
+    from api import cache_invalidation
+
+    monkeypatch.setattr(cache_invalidation, "after_commit", lambda func: func())
