@@ -3,7 +3,7 @@ is in api/v1/urls.py."""
 
 from django.urls import path, register_converter
 
-from api.v1.views import content, dip, opd, series, tags, tombstones
+from api.v1.views import content, dip, images, opd, series, tags, tombstones
 
 
 class SlugSegmentConverter:
@@ -45,6 +45,7 @@ urlpatterns = [
         series.SeriesDetailView.as_view(),
         name="series-detail",
     ),
+    path("images/<int:pk>/", images.ImageDetailView.as_view(), name="image-detail"),
     path("tags/", tags.TagListView.as_view(), name="tag-list"),
     path("tags/<segment:slug>/", tags.TagDetailView.as_view(), name="tag-detail"),
 ]

@@ -199,3 +199,20 @@ def test_unknown_ids_and_slugs_are_404_in_the_error_shape(client, opds):
         response = client.get(url)
         assert response.status_code == 404, url
         assert response.json()["error"]["code"] == "not_found"
+
+
+def test_image_endpoint_serves_only_images_public_pages_use(client, opds):
+    opd = opds["dinkes"]
+    opd.refresh_from_db()
+    used = make_image("Dipakai")
+    add_item(opd, "Publik", hero_image=used)
+    in_draft = make_image("Untuk draf")
+    add_item(opd, "Draf", hero_image=in_draft, live=False)
+    secret = make_image("Rahasia", collection=opd.exempt_collection)
+    add_item(opd, "Publik 2", hero_image=secret)
+    unused = make_image("Tak dipakai")
+
+    body = client.get(f"/api/v1/images/{used.pk}/").json()
+    assert body["title"] == "Dipakai" and body["renditions"]["320"].startswith("http")
+    for image in (in_draft, secret, unused):
+        assert client.get(f"/api/v1/images/{image.pk}/").status_code == 404

@@ -128,6 +128,8 @@ def requests_for(pages):
         ("/api/v1/series/", "/api/v1/series/", 200),
         ("/api/v1/series/{slug}/", "/api/v1/series/seri/", 200),
         ("/api/v1/series/{slug}/", "/api/v1/series/x/", 404),
+        ("/api/v1/images/{id}/", f"/api/v1/images/{pages[0].hero_image_id}/", 200),
+        ("/api/v1/images/{id}/", "/api/v1/images/0/", 404),
         ("/api/v1/tags/", "/api/v1/tags/", 200),
         ("/api/v1/tags/{slug}/", "/api/v1/tags/a/", 200),
         ("/api/v1/tags/{slug}/", "/api/v1/tags/x/", 404),
