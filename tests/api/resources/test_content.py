@@ -216,3 +216,18 @@ def test_image_endpoint_serves_only_images_public_pages_use(client, opds):
     assert body["title"] == "Dipakai" and body["renditions"]["320"].startswith("http")
     for image in (in_draft, secret, unused):
         assert client.get(f"/api/v1/images/{image.pk}/").status_code == 404
+
+
+def test_content_detail_data_serializes_an_unsaved_draft(rf, opds):
+    from api.v1.serializers.content import content_detail_data
+
+    page = add_item(opds["dinkes"], "Terbit", model=ArticlePage, tags=["lama"])
+    page.title = "Judul draf"
+    page.author_name = "Penulis baru"
+    page.tags.add("baru")
+    revision = page.save_revision()
+    draft = revision.as_object()
+    data = content_detail_data(draft, rf.get("/"))
+    assert data["title"] == "Judul draf" and data["author"] == "Penulis baru"
+    assert [tag["slug"] for tag in data["tags"]] == ["baru", "lama"]
+    assert data["type"] == "artikel"
