@@ -106,3 +106,17 @@ def test_tombstone_parameters(client, opds):
     bad = client.get("/api/v1/content/tombstones/?since=besok")
     assert bad.status_code == 400
     assert list(bad.json()["error"]["fields"]) == ["since"]
+
+
+def test_restricting_an_opd_tombstones_all_its_items(client, opds):
+    start = timezone.now()
+    first = add_item(opds["bpbd"], "Satu")
+    second = add_item(opds["bpbd"], "Dua")
+    PageViewRestriction.objects.create(
+        page=opds["bpbd"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert sorted(sync_tombstones(client, start)) == sorted(
+        [(first.pk, "private"), (second.pk, "private")]
+    )
+    assert client.get("/api/v1/content/?opd=bpbd").status_code == 400  # not public
+    assert client.get(f"/api/v1/content/{first.pk}/").status_code == 404
