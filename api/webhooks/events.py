@@ -19,6 +19,8 @@ from .tasks import enqueue_deliveries
 def webhook_event_record(*, page: Page, event: str, public: bool) -> list[int]:
     """One delivery row per interested endpoint; the sends are enqueued after
     commit. A rolled-back transaction takes the rows and the enqueue with it."""
+    if not selectors.any_active_endpoint():
+        return []  # the usual case on a fresh install: no further queries
     owner = selectors.owner_opd(page)
     endpoints = selectors.endpoints_for(
         selectors.interested_opd_ids(page, owner), event
@@ -61,7 +63,7 @@ def page_published_notify(page: Page, *, was_live: bool | None) -> None:
     if not page.live or not selectors.is_watched(page):
         return  # scheduled for later: the real publish sends the event
     if not selectors.any_active_endpoint():
-        return  # the usual case on a fresh install: no further queries
+        return
     if was_live is None:  # saved outside the usual publish path
         was_live = page.first_published_at != page.last_published_at
     if is_public(page):
