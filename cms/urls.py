@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,7 +21,9 @@ urlpatterns = [
     path("api/", include("api.urls")),
     # RSS/Atom feeds and sitemap.xml (api/feeds): public, derived from the content.
     path("", include("api.feeds.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher posts without a CSRF token so portal pages stay the same
+    # for every reader (cacheable); a forged post can only switch the UI language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,11 @@
-"""Portal routes outside the Wagtail page tree."""
+"""Portal routes outside the Wagtail page tree (the page tree is served after these)."""
 
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import dip_views
 
-urlpatterns = [path("dip/", views.dip_province, name="dip-province")]
+urlpatterns = [
+    path("dip/", dip_views.dip_province, name="dip-province"),
+    path("", include("portal.page_urls")),
+    path("", include("portal.search_urls")),
+]

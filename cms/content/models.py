@@ -124,6 +124,40 @@ class ContentPage(OPDOwnedMixin, Page):
             return serve_opd_site_preview(self, request)
         return super().serve_preview(request, mode_name)
 
+    def get_context(self, request, *args, **kwargs):
+        """What an item page shows around the item: its series (only if public,
+        with the neighbours in it), related pages and more from the same OPD."""
+        from cms.core.selectors import only_public
+        from cms.series.models import SeriesPage
+
+        from .selectors import public_items_for_listing, series_items
+
+        context = super().get_context(request, *args, **kwargs)
+        series = None
+        if self.series_id:
+            series = only_public(SeriesPage.objects.filter(pk=self.series_id)).first()
+        context["public_series"] = series
+        if series is not None:
+            order = list(series_items(series).only("pk", "title", "url_path"))
+            index = next((i for i, p in enumerate(order) if p.pk == self.pk), None)
+            if index is not None:
+                context["series_position"] = index + 1
+                context["series_total"] = len(order)
+                context["series_previous"] = order[index - 1] if index else None
+                following = order[index + 1 : index + 2]
+                context["series_next"] = following[0] if following else None
+        targets = self.related_links.values("target_id")
+        context["related_pages"] = only_public(Page.objects.filter(pk__in=targets))
+        context["more_from_opd"] = (
+            public_items_for_listing()
+            .filter(opd_id=self.opd_id)
+            .exclude(pk=self.pk)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-publish_date")[:3]
+        )
+        return context
+
     def needs_province_curation(self) -> bool:
         return self.request_featuring or bool(
             self.series_id and self.series.province_curated

@@ -17,24 +17,110 @@ class ProvinceHomePage(Page):
     """Root of the citizens' portal; every OPD hangs under it."""
 
     intro = models.TextField(_("pengantar"), blank=True)
+    serta_merta_days = models.PositiveSmallIntegerField(
+        _("lama tampil informasi serta merta (hari)"),
+        default=7,
+        help_text=_(
+            "Informasi serta merta tampil di spanduk peringatan beranda selama "
+            "sekian hari sejak terbit."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_series",
+            heading=_("seri pilihan"),
+            label=_("seri"),
+            help_text=_("Dipilih tim komunikasi provinsi; tampil di beranda."),
+        ),
+        FieldPanel("serta_merta_days"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["opd.OPDPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from cms.content.selectors import latest_items
+        from cms.content.selectors import public_items_for_listing
         from cms.opd.selectors import opd_list
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_items"] = latest_items(limit=10)
-        context["opds"] = opd_list()
+        context["latest_items"] = (
+            public_items_for_listing()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-publish_date")[:12]
+        )
+        context["serta_merta"] = self.current_serta_merta()
+        context["featured_series"] = self.public_featured_series()
+        context["opd_count"] = opd_list().count()
         return context
+
+    def public_featured_series(self) -> list:
+        """The series the province team chose, in their order; drafts and private
+        series are skipped even if chosen."""
+        from cms.series.selectors import public_series
+
+        chosen = list(self.featured_series.values_list("series_id", flat=True))
+        found = public_series().filter(pk__in=chosen).select_related("cover_image")
+        by_id = {series.pk: series for series in found}
+        return [by_id[pk] for pk in chosen if pk in by_id]
+
+    def current_serta_merta(self) -> list:
+        """Serta-merta information (UU 14/2008 art. 10) still current: items marked
+        serta merta and DIP entries of that category, published in the last
+        ``serta_merta_days`` days, newest first."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from cms.content.selectors import public_items
+        from cms.dip.models import Kategori
+        from cms.dip.selectors import public_dip_entries
+
+        since = timezone.now() - timedelta(days=self.serta_merta_days)
+        items = list(
+            public_items()
+            .filter(serta_merta=True, publish_date__gte=since)
+            .select_related("opd")
+            .order_by("-publish_date")[:5]
+        )
+        for item in items:
+            item.shown_date = item.publish_date
+        entries = list(
+            public_dip_entries()
+            .filter(kategori=Kategori.SERTA_MERTA, first_published_at__gte=since)
+            .select_related("opd")
+            .order_by("-first_published_at")[:5]
+        )
+        for entry in entries:
+            entry.shown_date = entry.first_published_at
+        both = sorted(items + entries, key=lambda e: e.shown_date, reverse=True)
+        return both[:5]
 
     class Meta:
         verbose_name = _("beranda provinsi")
         verbose_name_plural = _("beranda provinsi")
+
+
+class FeaturedSeries(Orderable):
+    """A series shown on the province home page, chosen by the province team."""
+
+    page = ParentalKey(
+        ProvinceHomePage, related_name="featured_series", on_delete=models.CASCADE
+    )
+    series = models.ForeignKey(
+        "series.SeriesPage",
+        verbose_name=_("seri"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("series")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("seri pilihan")
+        verbose_name_plural = _("seri pilihan")
 
 
 class OPDKind(models.TextChoices):
@@ -164,10 +250,27 @@ class OPDPage(Page):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from cms.content.selectors import latest_items
+        from django.core.paginator import Paginator
+
+        from cms.content.selectors import public_items_for_listing
+        from cms.core.selectors import only_public
+        from cms.dip.models import DIPIndexPage
+        from cms.series.selectors import public_series
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_items"] = latest_items(limit=10, opd=self)
+        items = (
+            public_items_for_listing()
+            .filter(opd=self)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-publish_date", "-pk")
+        )
+        page_obj = Paginator(items, 12).get_page(request.GET.get("halaman"))
+        context["page_obj"] = page_obj
+        context["latest_items"] = page_obj.object_list
+        context["leaders"] = self.leaders.select_related("photo")
+        context["dip_index"] = only_public(DIPIndexPage.objects.child_of(self)).first()
+        context["series_list"] = public_series().child_of(self).order_by("title")
         return context
 
     class Meta:

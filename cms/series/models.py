@@ -56,8 +56,13 @@ class SeriesPage(Page):
         return self.province_curated
 
     def get_context(self, request, *args, **kwargs):
-        from cms.content.selectors import series_items
+        from cms.content.selectors import series_items_for_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = series_items(self)
+        context["items"] = (
+            series_items_for_listing(self)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
+        context["opd"] = self.get_parent().specific
         return context

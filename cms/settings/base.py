@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it needs the reader and the language (portal/cache.py).
+    "portal.cache.PortalPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -314,6 +316,10 @@ CORS_ALLOW_HEADERS = [
     "if-modified-since",
 ]
 CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
+
+# Portal page cache: seconds a rendered page may be served to anonymous readers
+# (a publish invalidates at once through the content generation); 0 turns it off.
+PORTAL_PAGE_CACHE_TTL = env.int("PORTAL_PAGE_CACHE_TTL", default=300)
 
 # API caching and client addresses (docs/api/access-and-caching.md).
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)

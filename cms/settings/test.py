@@ -12,3 +12,6 @@ ELASTICSEARCH_INDEX_PREFIX = env("TEST_INDEX_PREFIX", default="sipanganten-test"
 # A key prefix per run too, so parallel runs sharing one Redis never see each
 # other's cached values (Wagtail caches the site root paths there).
 CACHES["default"]["KEY_PREFIX"] = ELASTICSEARCH_INDEX_PREFIX  # noqa: F405
+# Test transactions never commit, so the content generation never moves: the
+# portal page cache is off unless a test turns it on (tests/portal/test_page_cache.py).
+PORTAL_PAGE_CACHE_TTL = 0

@@ -26,7 +26,8 @@ def test_home_lists_published_items_and_opds_not_drafts(client, items):
     assert response.status_code == 200
     assert "Posyandu cegah stunting" in html
     assert "Rancangan rahasia" not in html
-    assert "Dinas Kesehatan" in html
+    assert "DINKES" in html  # the item card names its OPD
+    assert 'href="/opd/"' in html
     assert 'lang="id"' in html and 'href="#konten"' in html
 
 

@@ -1,0 +1,136 @@
+"""Page cache of the portal: whole rendered pages for anonymous readers, in the
+shared Django cache (Redis), keyed by host + URL + language + content generation.
+
+The content generation changes after the commit of every publish, unpublish, move or
+delete, so a publish makes every cached page stale at once without scanning keys;
+stale entries simply expire (``PORTAL_PAGE_CACHE_TTL`` seconds, also the bound on
+how long a serta-merta banner outlives its period and a signed media URL is reused).
+
+Only what is the same for every reader is stored: GET, status 200, a request
+without a session (no logged-in editor, no page-password pass, no messages), a
+response setting no cookie, not private, not a preview. Pages opt in: Wagtail pages
+through the ``before_serve_page`` hook (``wagtail_hooks``), portal views through
+``@cacheable``.
+"""
+
+import hashlib
+import logging
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+CACHE_HEADER = "X-Portal-Cache"
+_FLAG = "_portal_cacheable"
+
+
+def ttl() -> int:
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_TTL", 300))
+
+
+def current_generation():
+    """The content generation, or None when the cache is unreachable."""
+    try:
+        from cms.core import content_generation as generation
+    except ImportError:  # before the move out of the API package
+        from api import cache_invalidation as generation
+    return generation.ensure_generation()
+
+
+def mark_cacheable(request) -> None:
+    setattr(request, _FLAG, True)
+
+
+def cacheable(view):
+    """Let the page cache store this view's responses (see the module doc)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        mark_cacheable(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _reader_is_anonymous(request) -> bool:
+    if request.method != "GET" or ttl() <= 0:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # editors, page-password passes, queued messages
+    if "messages" in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def _key(request, generation) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"portal:page:{generation}:{get_language()}:{digest}"
+
+
+def _storable(request, response) -> bool:
+    if not getattr(request, _FLAG, False) or getattr(request, "is_preview", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a per-reader CSRF token
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control
+
+
+class PortalPageCacheMiddleware:
+    """Serve and store cached portal pages. Sits after the authentication, locale
+    and message middleware, so it knows the reader and the language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _reader_is_anonymous(request):
+            return self.get_response(request)
+        generation = current_generation()
+        if generation is None:
+            return self.get_response(request)
+        key = _key(request, generation)
+        try:
+            cached = cache.get(key)
+        except Exception:  # a cache outage must not take the portal down
+            logger.exception("Portal page cache read failed")
+            cached = None
+        if cached is not None:
+            return self._from_cache(cached)
+        response = self.get_response(request)
+        if _storable(request, response):
+            self._store(key, response)
+            response[CACHE_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _from_cache(cached) -> HttpResponse:
+        content_type, content, language = cached
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Language"] = language
+        patch_vary_headers(response, ("Cookie", "Accept-Language"))
+        response[CACHE_HEADER] = "hit"
+        return response
+
+    @staticmethod
+    def _store(key, response) -> None:
+        cached = (response["Content-Type"], response.content, get_language())
+        try:
+            cache.set(key, cached, timeout=ttl())
+        except Exception:
+            logger.exception("Portal page cache write failed")

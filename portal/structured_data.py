@@ -1,0 +1,80 @@
+"""schema.org data (JSON-LD) for portal pages: search engines and chat apps read it
+to show the right title, date, publisher and image."""
+
+from django.utils import timezone
+
+PROVINCE_NAME = "Pemerintah Provinsi Banten"
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def province_organization(request) -> dict:
+    url = request.build_absolute_uri("/")
+    return {
+        "@type": "GovernmentOrganization",
+        "@id": url + "#organisasi",
+        "name": PROVINCE_NAME,
+        "url": url,
+        "address": {
+            "@type": "PostalAddress",
+            "addressRegion": "Banten",
+            "addressCountry": "ID",
+        },
+    }
+
+
+def opd_organization(request, opd) -> dict:
+    data = {
+        "@type": "GovernmentOrganization",
+        "@id": opd.get_full_url(request) + "#organisasi",
+        "name": opd.title,
+        "alternateName": opd.short_name,
+        "url": opd.get_full_url(request),
+        "parentOrganization": {"@id": request.build_absolute_uri("/") + "#organisasi"},
+    }
+    if opd.address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": opd.address,
+            "addressRegion": "Banten",
+            "addressCountry": "ID",
+        }
+    if opd.phone:
+        data["telephone"] = opd.phone
+    if opd.email:
+        data["email"] = opd.email
+    if opd.website:
+        data["sameAs"] = [opd.website]
+    return data
+
+
+def news_article(request, item, image_url="") -> dict:
+    url = item.get_full_url(request)
+    data = {
+        "@type": "NewsArticle",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "headline": item.title[:110],
+        "datePublished": _iso(item.publish_date),
+        "dateModified": _iso(item.last_published_at or item.publish_date),
+        "inLanguage": "id",
+        "publisher": opd_organization(request, item.opd) if item.opd else None,
+        "author": {"@type": "GovernmentOrganization", "name": item.opd.title}
+        if item.opd
+        else None,
+    }
+    if item.summary:
+        data["description"] = item.summary
+    if image_url:
+        data["image"] = [request.build_absolute_uri(image_url)]
+    return {"@context": "https://schema.org", **_drop_empty(data)}
+
+
+def with_context(data: dict) -> dict:
+    return {"@context": "https://schema.org", **data}
+
+
+def _drop_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, "", [])}

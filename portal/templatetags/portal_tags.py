@@ -1,0 +1,98 @@
+"""Chrome of the portal: the province identity, navigation, canonical URLs, paging
+links and structured data. Tags rather than a context processor, so the Wagtail
+admin's pages never pay for them."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from portal import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def province_home(context):
+    """The live portal root (its title is the province's name), or None."""
+    request = context.get("request")
+    cached = getattr(request, "_portal_home", False)
+    if cached is not False:
+        return cached
+    from cms.opd.models import ProvinceHomePage
+
+    home = ProvinceHomePage.objects.live().first()
+    if request is not None:
+        request._portal_home = home
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's one address: Wagtail's full URL for pages, else this path with
+    only the page number kept (filters and tracking parameters dropped)."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return ""
+    if page is not None and hasattr(page, "get_full_url"):
+        return page.get_full_url(request)
+    url = request.build_absolute_uri(request.path)
+    number = request.GET.get("halaman", "")
+    if number.isdigit() and number != "1":
+        url += "?" + urlencode({"halaman": number})
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, number):
+    """This URL with another page number, other parameters kept."""
+    query = context["request"].GET.copy()
+    query["halaman"] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, prefix):
+    """``aria-current="page"`` for the nav entry the current path falls under."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    current = path == "/" if prefix == "/" else path.startswith(prefix)
+    return mark_safe('aria-current="page"') if current else ""
+
+
+@register.simple_tag(takes_context=True)
+def organization_data(context, opd=None):
+    request = context["request"]
+    if opd is None:
+        return structured_data.with_context(
+            structured_data.province_organization(request)
+        )
+    return structured_data.with_context(structured_data.opd_organization(request, opd))
+
+
+@register.simple_tag(takes_context=True)
+def article_data(context, item, image_url=""):
+    return structured_data.news_article(context["request"], item, image_url)
+
+
+@register.simple_tag
+def item_type(item):
+    from portal.content_types import type_of
+
+    return type_of(item)
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """One or two sentences for search results and shared links: the editor's SEO
+    text, else the item's summary, else the province's introduction."""
+    from django.utils.html import strip_tags
+
+    page = context.get("page")
+    for field in ("search_description", "summary", "ringkasan", "intro"):
+        text = getattr(page, field, "") if page is not None else ""
+        if text:
+            return strip_tags(str(text))[:200]
+    home = province_home(context)
+    return getattr(home, "intro", "") or ""
