@@ -1,0 +1,85 @@
+"""The search page at /cari/: the search API's engine, rendered as HTML.
+
+Works without JavaScript (a GET form, facets as checkboxes of the same form, links
+for everything else); ``search-filters.js`` only swaps the results region in place.
+Bad parameters answer 400 with the form and a message, an unreachable Elasticsearch
+503 with a friendly page: never a 500 for any input.
+"""
+
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from search.params import (
+    MAX_QUERY_LENGTH,
+    InvalidParams,
+    SearchParams,
+    clean_query,
+    parse_search_params,
+)
+from search.query import SearchUnavailable, search_public
+
+from . import search_display as display
+
+TEMPLATE = "portal/search.html"
+RETRY_AFTER_SECONDS = "30"
+PARAM_LABELS = {
+    "q": _("Kata kunci"),
+    "opd": _("Perangkat daerah"),
+    "type": _("Jenis informasi"),
+    "kategori": _("Kategori DIP"),
+    "year": _("Tahun"),
+    "series": _("Seri"),
+    "page": _("Halaman"),
+    "page_size": _("Jumlah per halaman"),
+}
+
+
+def search_page(request):
+    path = request.path
+    try:
+        params = parse_search_params(request.GET)
+    except InvalidParams as error:
+        typed = clean_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+        context = {"q": typed, "errors": _error_messages(error)}
+        return render(request, TEMPLATE, context, status=400)
+    context = {
+        "q": params.q,
+        "params": params,
+        "carried": display.carried_state(params),
+    }
+    if not params.q and not params.filters:
+        return render(request, TEMPLATE, context)  # the empty form and some tips
+    try:
+        result = search_public(params)
+    except SearchUnavailable:
+        context["unavailable"] = True
+        response = render(request, TEMPLATE, context, status=503)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
+    context.update(_result_context(path, result, params))
+    return render(request, TEMPLATE, context)
+
+
+def _result_context(path: str, result, params: SearchParams) -> dict:
+    first, last = display.shown_range(result, params)
+    return {
+        "result": result,
+        "rows": display.result_rows(result),
+        "facets": display.facet_groups(result, params),
+        "active_filters": display.active_filters(path, result, params),
+        "clear_filters_url": display.clear_filters_url(path, params),
+        "pagination": display.pagination(path, result, params),
+        "first": first,
+        "last": last,
+        "suggestion_url": display.search_url(path, params, q=result.suggestion, page=1)
+        if result.suggestion
+        else None,
+    }
+
+
+def _error_messages(error: InvalidParams) -> list[str]:
+    return [
+        f"{PARAM_LABELS.get(name, name)}: {message}"
+        for name, messages in error.errors.items()
+        for message in messages
+    ]
