@@ -5,7 +5,7 @@ filter would make a mirror copy the wrong content).
 Comma-separated values mean OR: ``type=rilis,infografis``.
 """
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -60,9 +60,14 @@ def datetime_param(params, name: str) -> datetime | None:
             name,
             _("Format tanggal tidak dikenal; gunakan ISO 8601 (2025-01-31T08:00)."),
         )
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        # PostgreSQL accepts offsets up to ±15:59 only; RFC 3339 allows more. In
+        # UTC the value is always storable, or clearly out of range.
+        return value.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise invalid(name, _("Tanggal di luar jangkauan.")) from None
 
 
 def opds_param(params, name: str = "opd"):

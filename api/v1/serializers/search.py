@@ -53,3 +53,7 @@ class SearchResponseSerializer(serializers.Serializer):
 class SuggestionSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.CharField(allow_null=True)
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    suggestions = SuggestionSerializer(many=True)

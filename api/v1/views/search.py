@@ -6,6 +6,8 @@ the API's one shape (``api/v1/errors.py``).
 """
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
@@ -13,8 +15,23 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.v1.errors import error_response
-from api.v1.serializers.search import SearchResponseSerializer, SuggestionSerializer
-from search.params import InvalidParams, parse_search_params, parse_suggest_query
+from api.v1.serializers.errors import ErrorSerializer, error_responses
+from api.v1.serializers.search import (
+    SearchResponseSerializer,
+    SuggestionSerializer,
+    SuggestResponseSerializer,
+)
+from search.params import (
+    DEFAULT_PAGE_SIZE,
+    KATEGORI_LABELS,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    TYPE_LABELS,
+    InvalidParams,
+    parse_search_params,
+    parse_suggest_query,
+)
 from search.query import SearchUnavailable, search_public, suggest_public
 
 UNAVAILABLE = _("Pencarian sedang tidak tersedia. Silakan coba lagi beberapa saat.")
@@ -37,6 +54,52 @@ class _PublicSearchView(APIView):
             )
 
 
+def _csv(name: str, description: str, enum=None) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        description=description + " Beberapa nilai dipisah koma berarti ATAU.",
+        enum=None if enum is None else sorted(enum),
+        explode=False,
+        style="form",
+    )
+
+
+_UNAVAILABLE_RESPONSE = {
+    503: OpenApiResponse(
+        ErrorSerializer, description="Mesin pencari tidak tersedia; lihat Retry-After."
+    )
+}
+
+
+@extend_schema(
+    tags=["pencarian"],
+    parameters=[
+        OpenApiParameter(
+            "q",
+            OpenApiTypes.STR,
+            description=f"Kata kunci (paling panjang {MAX_QUERY_LENGTH} karakter).",
+        ),
+        _csv("opd", "Slug OPD."),
+        _csv("type", "Jenis konten.", TYPE_LABELS),
+        _csv("kategori", "Kategori DIP.", KATEGORI_LABELS),
+        _csv("year", "Tahun (1945-2100)."),
+        _csv("series", "Slug seri."),
+        OpenApiParameter(
+            "page", OpenApiTypes.INT, description=f"Halaman 1-{MAX_PAGE}."
+        ),
+        OpenApiParameter(
+            "page_size",
+            OpenApiTypes.INT,
+            description=f"1-{MAX_PAGE_SIZE}, bawaan {DEFAULT_PAGE_SIZE}.",
+        ),
+    ],
+    responses={
+        200: SearchResponseSerializer,
+        **error_responses(400),
+        **_UNAVAILABLE_RESPONSE,
+    },
+)
 class SearchView(_PublicSearchView):
     def get(self, request):
         def run():
@@ -47,6 +110,15 @@ class SearchView(_PublicSearchView):
         return self.handle_search_errors(run)
 
 
+@extend_schema(
+    tags=["pencarian"],
+    parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="Awal kata.")],
+    responses={
+        200: SuggestResponseSerializer,
+        **error_responses(400),
+        **_UNAVAILABLE_RESPONSE,
+    },
+)
 class SuggestView(_PublicSearchView):
     def get(self, request):
         def run():

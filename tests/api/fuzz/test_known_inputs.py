@@ -1,6 +1,5 @@
-"""Inputs the fuzz found that the API mishandles, replayed on every run so they stay
-visible until fixed (strict xfail: once fixed, these fail until the mark goes).
-Details and suggested fixes: docs/api/fuzzing.md, "Findings"."""
+"""Inputs the fuzz once found the API mishandling, replayed on every run so they
+stay fixed. Details: docs/api/fuzzing.md, "Findings"."""
 
 import pytest
 from django.db import connection
@@ -8,7 +7,7 @@ from psycopg.pq import TransactionStatus
 
 pytestmark = pytest.mark.django_db
 
-# F1: a UTC offset beyond PostgreSQL's ±15:59 reaches the query unchecked.
+# F1 (fixed): a UTC offset beyond PostgreSQL's ±15:59 reached the query unchecked.
 FAR_OFFSETS = [
     ("/api/v1/content/", "updated_since", "0094-11-12T23:57:34.866222-23:11"),
     ("/api/v1/content/", "published_after", "2000-01-01T00:00:00+16:00"),
@@ -17,7 +16,6 @@ FAR_OFFSETS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="F1: datetime_param lets far offsets through")
 @pytest.mark.parametrize(("url", "name", "value"), FAR_OFFSETS)
 def test_far_utc_offsets_are_answered_without_a_database_error(
     client, fuzz_content, url, name, value
