@@ -53,12 +53,22 @@ class DIPIndexPage(Page):
         verbose_name_plural = _("daftar informasi publik")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import dip_entries_grouped, public_dip_entries
+        from .listing import dip_listing
+        from .selectors import public_dip_entries
 
         context = super().get_context(request, *args, **kwargs)
         entries = public_dip_entries().child_of(self)
-        context["groups"] = dip_entries_grouped(entries)
+        context["listing"] = dip_listing(entries, request.GET)
+        context["groups"] = context["listing"].groups
+        context["opd"] = self.get_parent().specific
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = getattr(response, "context_data", {}).get("listing")
+        if listing is not None and listing.errors:
+            response.status_code = 400  # a bad filter, told on the page itself
+        return response
 
 
 class DIPEntryPage(OPDOwnedMixin, Page):

@@ -1,3 +1,6 @@
+"""The province-wide DIP at /dip/: every OPD's entries by category, filters, and
+the way to each OPD's own DIP and PPID."""
+
 import pytest
 
 from cms.dip.models import DIPEntryPage, DIPIndexPage
@@ -47,8 +50,10 @@ def test_province_dip_aggregates_all_opds_by_category(client, entries):
     html = client.get("/dip/").content.decode()
     assert "Laporan keuangan 2025" in html and "Peta rawan banjir" in html
     assert html.index("Laporan keuangan 2025") < html.index("Peta rawan banjir")
+    assert "Dinas Kesehatan" in html  # each entry names its OPD
     assert "Pasal 17 huruf h UU 14/2008" in html
     assert "RAHASIA-ISI" not in html
+    assert "Cara meminta informasi publik" in html
 
 
 def test_filter_by_category_and_year(client, entries):
@@ -56,12 +61,19 @@ def test_filter_by_category_and_year(client, entries):
     assert "Laporan keuangan 2025" in html and "Peta rawan banjir" not in html
     html = client.get("/dip/?tahun=2026").content.decode()
     assert "Peta rawan banjir" in html and "Laporan keuangan 2025" not in html
+    html = client.get("/dip/?kategori=dikecualikan&tahun=2026").content.decode()
+    assert "Rekam medis pasien" in html and "Peta rawan banjir" not in html
+    assert "RAHASIA-ISI" not in html
+    html = client.get("/dip/?tahun=99999").content.decode()
+    assert "Laporan keuangan 2025" not in html and "0 informasi" in html
 
 
 def test_bad_filter_is_a_clear_400(client, entries):
     response = client.get("/dip/?kategori=rahasia&tahun=dua")
     assert response.status_code == 400
-    assert "Kategori tidak dikenal" in response.content.decode()
+    html = response.content.decode()
+    assert "Kategori tidak dikenal" in html and "Tahun harus berupa angka" in html
+    assert "Laporan keuangan 2025" in html  # the whole list, with the message
 
 
 def test_draft_entries_are_not_listed(client, opds):
@@ -69,3 +81,10 @@ def test_draft_entries_are_not_listed(client, opds):
     draft = DIPEntryPage(title="Draf DIP", slug="draf", kategori="berkala", live=False)
     index.add_child(instance=draft)
     assert "Draf DIP" not in client.get("/dip/").content.decode()
+
+
+def test_links_to_every_opd_dip(client, opds):
+    html = client.get("/dip/").content.decode()
+    for opd in opds.values():
+        index = DIPIndexPage.objects.child_of(opd).get()
+        assert f'<a href="{index.url}">{opd.title}</a>' in html

@@ -1,0 +1,66 @@
+"""A DIP listing filtered by category and year, as both the province-wide page and
+each OPD's DIP page show it (one rule for the filter, its choices and its errors)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Kategori
+from .selectors import dip_entries_grouped
+
+_MAX_YEAR_DIGITS = 4
+
+
+@dataclass
+class DIPListing:
+    groups: list  # (Kategori, heading, entries) in the law's order
+    years: list[int]  # the years of the unfiltered entries, newest first
+    kategori: str = ""  # the chosen filters, as given (for the form)
+    tahun: str = ""
+    errors: list[str] = field(default_factory=list)
+    count: int = 0
+
+    kategori_choices = Kategori.choices
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.kategori or self.tahun) and not self.errors
+
+
+def dip_listing(entries: QuerySet, query) -> DIPListing:
+    """``entries``: public DIP entries of the scope (one OPD or all of them);
+    ``query``: the request's GET parameters (``kategori``, ``tahun``)."""
+    kategori = (query.get("kategori") or "").strip()
+    tahun = (query.get("tahun") or "").strip()
+    errors = []
+    chosen = entries
+    if kategori and kategori not in Kategori.values:
+        errors.append(_("Kategori tidak dikenal."))
+    elif kategori:
+        chosen = chosen.filter(kategori=kategori)
+    if tahun and not (tahun.isascii() and tahun.isdigit()):
+        errors.append(_("Tahun harus berupa angka."))
+    elif tahun and len(tahun) <= _MAX_YEAR_DIGITS:
+        chosen = chosen.filter(tahun=int(tahun))
+    elif tahun:
+        chosen = chosen.none()
+    if errors:
+        chosen = entries  # a bad filter shows the whole list with the message
+    groups = dip_entries_grouped(chosen)
+    if kategori and not errors:
+        groups = [group for group in groups if group[0].value == kategori]
+    years = list(
+        entries.exclude(tahun=None)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .distinct()
+    )
+    return DIPListing(
+        groups=groups,
+        years=years,
+        kategori="" if errors else kategori,
+        tahun="" if errors else tahun,
+        errors=errors,
+        count=sum(len(items) for _kategori, _heading, items in groups),
+    )

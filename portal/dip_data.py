@@ -1,0 +1,92 @@
+"""schema.org data of DIP pages: a DIP entry is a ``Dataset`` (with its downloads),
+an OPD's or the province's DIP a ``DataCatalog`` of them. Exempted entries are never
+described: the law makes only the fact of their exemption public."""
+
+from django.utils import timezone
+
+from portal import structured_data
+
+CATALOG_SIZE = 100  # search engines need no more; the page lists them all
+
+
+def dip_dataset(request, entry, documents) -> dict | None:
+    if entry.is_exempted:
+        return None
+    url = entry.get_full_url(request)
+    publisher = _publisher(request, entry.opd)
+    data = {
+        "@type": "Dataset",
+        "@id": url,
+        "url": url,
+        "name": entry.title,
+        "description": entry.ringkasan or entry.title,
+        "inLanguage": "id",
+        "isAccessibleForFree": True,
+        "creator": publisher,
+        "publisher": publisher,
+        "temporalCoverage": str(entry.tahun) if entry.tahun else None,
+        "dateModified": _iso(entry.last_published_at),
+        "identifier": entry.nomor or None,
+        "distribution": [_download(request, document) for document in documents],
+    }
+    return structured_data.with_context(_drop_empty(data))
+
+
+def dip_catalog(request, listing, opd=None) -> dict:
+    entries = [
+        entry
+        for _kategori, _heading, items in listing.groups
+        for entry in items
+        if not entry.is_exempted
+    ][:CATALOG_SIZE]
+    data = {
+        "@type": "DataCatalog",
+        "url": request.build_absolute_uri(request.path),
+        "name": (
+            f"Daftar Informasi Publik {opd.title}"
+            if opd
+            else f"Daftar Informasi Publik {structured_data.PROVINCE_NAME}"
+        ),
+        "inLanguage": "id",
+        "publisher": _publisher(request, opd),
+        "dataset": [
+            {
+                "@type": "Dataset",
+                "name": entry.title,
+                "url": entry.get_full_url(request),
+                "description": entry.ringkasan or entry.title,
+            }
+            for entry in entries
+        ],
+    }
+    return structured_data.with_context(_drop_empty(data))
+
+
+def _publisher(request, opd) -> dict:
+    if opd is None:
+        return structured_data.province_organization(request)
+    return {
+        "@type": "GovernmentOrganization",
+        "name": opd.title,
+        "url": opd.get_full_url(request),
+    }
+
+
+def _download(request, document) -> dict:
+    size = document.get_file_size()  # read once from storage, then stored
+    data = {
+        "@type": "DataDownload",
+        "name": document.title,
+        "contentUrl": request.build_absolute_uri(document.url),
+        "encodingFormat": document.content_type or None,
+        "contentSize": f"{size} B" if size else None,
+    }
+    return _drop_empty(data)
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def _drop_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
