@@ -138,7 +138,8 @@ class ContentPage(OPDOwnedMixin, Page):
             series = only_public(SeriesPage.objects.filter(pk=self.series_id)).first()
         context["public_series"] = series
         if series is not None:
-            order = list(series_items(series).only("pk", "title", "url_path"))
+            neighbours = series_items(series).select_related(None)
+            order = list(neighbours.only("pk", "title", "url_path"))
             index = next((i for i, p in enumerate(order) if p.pk == self.pk), None)
             if index is not None:
                 context["series_position"] = index + 1

@@ -71,7 +71,8 @@ def ukuran_berkas(num_bytes):
             break
         size /= 1024
     decimals = 0 if unit in ("B", "KB") or size >= 100 else 1
-    return f"{number_format(size, decimals, force_grouping=False)} {unit}"
+    # number_format truncates; round first so 1.19 MB reads "1,2 MB".
+    return f"{number_format(round(size, decimals), decimals)} {unit}"
 
 
 @register.filter
