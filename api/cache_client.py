@@ -1,12 +1,15 @@
-"""Atomic Redis scripts run on the Django cache's own Redis connection.
+"""The Django cache's own Redis client, used directly on the API's hot path.
 
-Rate-limit counters and the content generation must change atomically across every
-web worker, in one round trip (they sit on the hot path of every API request).
-Django's cache API has no such operation, so these run as Lua scripts on the client
-of the ``default`` cache. With another cache backend (local memory in the embedded
-development setup: one process) callers fall back to plain cache calls.
+Two reasons: rate-limit counters and the content generation must change atomically
+across every web worker in one round trip (Lua scripts; Django's cache API has no
+such operation); and every API request reads the cache, where Django's backend
+builds a new client object per call (about as costly as the round trip itself).
+Here each thread keeps one client on the connection pool Django already has, and
+values keep Django's encoding, so ``cache.get`` reads what is written here and back.
 
-Redis being unreachable raises ``CACHE_ERRORS``: callers fail open.
+With another cache backend (local memory in the embedded development setup: one
+process) ``redis_client()`` is None and callers use the plain cache API.
+Redis unreachable raises ``CACHE_ERRORS``: callers fail open.
 """
 
 from functools import cache as memoize
@@ -21,27 +24,48 @@ CACHE_ERRORS = (RedisError, OSError)
 
 
 def redis_client():
-    """The ``default`` cache's Redis client, or None when the cache is not Redis."""
+    """This thread's client of the ``default`` cache's Redis, or None when the cache
+    is not Redis. (Django's cache handler keeps one backend object per thread.)"""
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
         return None
-    return backend._cache.get_client(write=True)
+    client = backend.__dict__.get("_api_client")
+    if client is None:
+        client = backend.__dict__["_api_client"] = backend._cache.get_client(write=True)
+    return client
 
 
 def cache_key(name: str) -> str:
-    """The Redis key of a cache entry named ``name`` (prefix and version applied),
-    so scripts and ``cache.get`` see the same values."""
-    return cache.make_and_validate_key(name)
+    """The Redis key of the cache entry ``name`` (prefix and version applied)."""
+    return cache.make_key(name)
+
+
+def get_many(names: list[str]) -> dict:
+    """``cache.get_many`` in one round trip on this thread's client."""
+    client = redis_client()
+    if client is None:
+        return cache.get_many(names)
+    return decoded(names, client.mget([cache_key(name) for name in names]))
+
+
+def decoded(names, values) -> dict:
+    """Raw values read from Redis for cache entries ``names``, as ``cache.get``
+    would return them (absent entries left out)."""
+    loads = caches["default"]._cache._serializer.loads
+    return {
+        name: loads(value)
+        for name, value in zip(names, values, strict=True)
+        if value is not None
+    }
 
 
 @memoize
 def _script(source: str) -> Script:
-    # The client given here is only used to compute the script's SHA; every call
-    # passes the current thread's client.
+    # The client given here only computes the script's SHA; each call passes the
+    # current thread's client.
     return Script(redis_client(), source)
 
 
 def run_script(source: str, keys: list[str], args: list) -> object:
     """EVALSHA (loading the script once per Redis server) on the cache's client."""
-    client = redis_client()
-    return _script(source)(keys=keys, args=args, client=client)
+    return _script(source)(keys=keys, args=args, client=redis_client())

@@ -36,7 +36,13 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from api.redis_scripts import CACHE_ERRORS, cache_key, redis_client, run_script
+from api.cache_client import (
+    CACHE_ERRORS,
+    cache_key,
+    get_many,
+    redis_client,
+    run_script,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +105,13 @@ def content_changed() -> None:
 
 def ensure_generation() -> int | None:
     """The current generation, starting one if the cache has none (first start,
-    eviction); None when the cache is unreachable."""
+    eviction); None when the cache is unreachable. One round trip when it exists."""
     try:
-        cache.add(GENERATION_KEY, int(time.time()), timeout=None)
-        return cache.get(GENERATION_KEY)
+        generation = get_many([GENERATION_KEY]).get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, int(time.time()), timeout=None)
+            generation = cache.get(GENERATION_KEY)
+        return generation
     except CACHE_ERRORS:
         return None
 

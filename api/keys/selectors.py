@@ -12,8 +12,8 @@ import hashlib
 
 from django.core.cache import cache
 
+from api.cache_client import CACHE_ERRORS, get_many
 from api.keys.models import APIKey
-from api.redis_scripts import CACHE_ERRORS
 
 RECORD_TTL = 60
 ORIGINS_TTL = 300
@@ -38,7 +38,7 @@ def api_key_by_hash(key_hash: str) -> tuple[APIKey | None, bool]:
     recorded in the last minute (``services.api_key_mark_used``)."""
     names = [record_name(key_hash), used_marker_name(key_hash)]
     try:
-        found = cache.get_many(names)
+        found = get_many(names)
     except CACHE_ERRORS:
         # No cache: the database answers; last use is not recorded per request.
         return _key_from_db(key_hash), True

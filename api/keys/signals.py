@@ -12,9 +12,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from api import cache_invalidation
+from api.cache_client import CACHE_ERRORS
 from api.keys import selectors
 from api.keys.models import APIKey
-from api.redis_scripts import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 

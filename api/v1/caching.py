@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from api.v1 import response_cache
 from api.v1.errors import NO_STORE
@@ -36,6 +37,14 @@ DEFAULT_MAX_AGE = 60
 DEFAULT_STALE_WHILE_REVALIDATE = 30
 VARY = ("Accept", "Authorization", "X-Api-Key")
 _READ_METHODS = ("GET", "HEAD")
+JSON = "application/json"
+_PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", JSON})
+_CONDITIONAL_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def body_etag(body: bytes) -> str:
@@ -73,7 +82,7 @@ class CachedReadMixin:
         request = self.initialize_request(request, *args, **kwargs)
         self.request = request
         self.headers = self.default_response_headers
-        self.cache_entry_name = self.cache_generation = None
+        self.cache_entry_name = self.cache_generation = self.prefetched = None
         try:
             self.initial(request, *args, **kwargs)
             response = self._cached_response(request)
@@ -87,13 +96,44 @@ class CachedReadMixin:
         self.response = self.finalize_response(request, response, *args, **kwargs)
         return self.response
 
-    def _cached_response(self, request):
-        if request.method not in _READ_METHODS or not self.server_cache:
-            return None
-        if self.shows_drafts(request):
-            return None
+    def perform_content_negotiation(self, request, force=False):
+        """JSON is the only format: the usual ``Accept`` headers are answered
+        without DRF's parsing (it costs as much as the cache look-up); any other
+        goes through it (and may get 406)."""
+        renderers = self.get_renderers()
+        if (
+            len(renderers) == 1
+            and renderers[0].media_type == JSON
+            and request.META.get("HTTP_ACCEPT", "") in _PLAIN_JSON_ACCEPTS
+            and not self.format_kwarg
+            and api_settings.URL_FORMAT_OVERRIDE not in request._request.GET
+        ):
+            return renderers[0], JSON
+        return super().perform_content_negotiation(request, force)
+
+    def _uses_server_cache(self, request) -> bool:
+        return (
+            request.method in _READ_METHODS
+            and self.server_cache
+            and not self.shows_drafts(request)
+        )
+
+    def cache_names_to_prefetch(self, request) -> list[str]:
+        """Asked by the rate limiter (after authentication): cache entries it reads
+        in its own round trip, so a hit costs one round trip in all."""
+        if not self._uses_server_cache(request):
+            return []
         self.cache_entry_name = response_cache.entry_name(request)
-        self.cache_generation, entry = response_cache.lookup(self.cache_entry_name)
+        return response_cache.names_to_read(self.cache_entry_name)
+
+    def _cached_response(self, request):
+        if not self._uses_server_cache(request):
+            return None
+        if self.cache_entry_name is None:
+            self.cache_entry_name = response_cache.entry_name(request)
+        self.cache_generation, entry = response_cache.lookup(
+            self.cache_entry_name, found=self.prefetched
+        )
         if entry is None:
             return None
         response = HttpResponse(entry.body, content_type=entry.content_type)
@@ -133,6 +173,8 @@ class CachedReadMixin:
             response["Last-Modified"] = http_date(min(generation, int(time.time())))
         if "Cache-Control" not in response:
             response["Cache-Control"] = public_cache_control()
+        if not any(header in request.META for header in _CONDITIONAL_HEADERS):
+            return response
         return get_conditional_response(
             request, etag=etag, last_modified=generation, response=response
         )

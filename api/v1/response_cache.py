@@ -22,9 +22,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from api.cache_client import CACHE_ERRORS, get_many
 from api.cache_invalidation import GENERATION_KEY, ensure_generation
 from api.keys.models import APIKey
-from api.redis_scripts import CACHE_ERRORS
 
 ENTRY_PREFIX = "api:v1:response:"
 DEFAULT_TTL = 300
@@ -71,13 +71,19 @@ def entry_name(request) -> str:
     return ENTRY_PREFIX + digest
 
 
-def lookup(name: str) -> tuple[int | None, CachedResponse | None]:
+def names_to_read(name: str) -> list[str]:
+    return [GENERATION_KEY, name]
+
+
+def lookup(name: str, found: dict | None = None) -> tuple[int | None, CachedResponse]:
     """(current generation, the entry if it is current). Generation None: the cache
-    is unreachable, so nothing may be stored either."""
-    try:
-        found = cache.get_many([GENERATION_KEY, name])
-    except CACHE_ERRORS:
-        return None, None
+    is unreachable, so nothing may be stored either. ``found``: ``names_to_read``
+    already read (by the rate limiter, in its round trip)."""
+    if found is None:
+        try:
+            found = get_many(names_to_read(name))
+        except CACHE_ERRORS:
+            return None, None
     generation = found.get(GENERATION_KEY)
     if generation is None:
         return ensure_generation(), None

@@ -24,21 +24,34 @@ from django.core.cache import cache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from api.redis_scripts import CACHE_ERRORS, cache_key, redis_client, run_script
+from api.cache_client import (
+    CACHE_ERRORS,
+    cache_key,
+    decoded,
+    redis_client,
+    run_script,
+)
 
-# KEYS: current window, previous window. ARGV: limit, elapsed fraction, ttl.
-# Returns {allowed, current count, previous count}.
+# KEYS: current window, previous window, then any keys to read along (the response
+# cache's entries: one round trip for both). ARGV: limit, elapsed fraction, ttl.
+# Returns {allowed, current count, previous count, value of each extra key}.
 _SLIDING_WINDOW_SCRIPT = """
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
 local limit = tonumber(ARGV[1])
 local weight = 1 - tonumber(ARGV[2])
+local allowed = 1
 if previous * weight + current + 1 > limit then
-  return {0, current, previous}
+  allowed = 0
+else
+  current = redis.call('INCR', KEYS[1])
+  redis.call('EXPIRE', KEYS[1], ARGV[3])
 end
-redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-return {1, current + 1, previous}
+local result = {allowed, current, previous}
+for i = 3, #KEYS do
+  result[i + 1] = redis.call('GET', KEYS[i])
+end
+return result
 """
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -104,38 +117,50 @@ class KeyOrAddressRateThrottle(BaseThrottle):
             limit = parse_rate(rates.get("anon"))
         if limit is None:
             return True
+        # A view may ask for cache entries read in the same round trip (the
+        # response cache: a cached response then costs one round trip in all).
+        prefetch = getattr(view, "cache_names_to_prefetch", None)
+        names = prefetch(request) if prefetch else []
         try:
-            allowed, self.retry_after = spend(ident, *limit)
+            allowed, self.retry_after, found = spend(ident, *limit, also_get=names)
         except CACHE_ERRORS:
             return True
+        if names:
+            view.prefetched = found
         return allowed
 
     def wait(self):
         return self.retry_after
 
 
-def spend(ident: str, limit: int, period: int) -> tuple[bool, int | None]:
+def spend(
+    ident: str, limit: int, period: int, also_get: list[str] = ()
+) -> tuple[bool, int | None, dict]:
     """Count one request against ``limit`` per ``period`` seconds for ``ident``.
-    Returns (allowed, seconds until a request would be allowed again)."""
+    Returns (allowed, seconds until a request would be allowed again, the cache
+    entries named in ``also_get``, read in the same round trip)."""
     now = time.time()
     window = int(now // period)
     elapsed = (now % period) / period
     names = [f"api:rate:{ident}:{period}:{w}" for w in (window, window - 1)]
-    if redis_client() is not None:
-        allowed, current, previous = run_script(
-            _SLIDING_WINDOW_SCRIPT,
-            [cache_key(n) for n in names],
-            [limit, elapsed, period * 2],
-        )
-    else:  # local memory cache (single process): a plain fixed window
+    args = [limit, elapsed, period * 2]
+    if redis_client() is None:  # local memory cache (single process): fixed window
         cache.add(names[0], 0, timeout=period * 2)
         current, previous = cache.get(names[0], 0), 0
         allowed = current + 1 <= limit
         if allowed:
             current = cache.incr(names[0])
+        found = cache.get_many(also_get) if also_get else {}
+    else:
+        keys = [cache_key(n) for n in (*names, *also_get)]
+        allowed, current, previous, *values = run_script(
+            _SLIDING_WINDOW_SCRIPT, keys, args
+        )
+        found = decoded(also_get, values)
     if allowed:
-        return True, None
-    return False, _seconds_until_allowed(limit, period, elapsed, current, previous)
+        return True, None, found
+    retry_after = _seconds_until_allowed(limit, period, elapsed, current, previous)
+    return False, retry_after, found
 
 
 def _seconds_until_allowed(limit, period, elapsed, current, previous) -> int:

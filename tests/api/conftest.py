@@ -16,7 +16,7 @@ import pytest
 def delete_api_cache_state():
     from django.core.cache import cache
 
-    from api.redis_scripts import redis_client
+    from api.cache_client import redis_client
 
     client = redis_client()
     if client is None:

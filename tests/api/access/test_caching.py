@@ -148,3 +148,12 @@ def test_without_redis_requests_are_served_fresh(client, opds, committed, settin
     with committed():
         rename_and_publish(opds["dinkes"], "Dinkes tanpa Redis")
     assert titles(client.get(URL))["dinkes"] == "Dinkes tanpa Redis"
+
+
+def test_representations_are_cached_apart(client, opds):
+    compact = client.get(URL)
+    indented = client.get(URL, HTTP_ACCEPT="application/json; indent=2")
+    assert indented.status_code == 200
+    assert indented.content != compact.content and b"\n  " in indented.content
+    assert client.get(URL).content == compact.content
+    assert client.get(URL + "?format=json").json() == compact.json()
