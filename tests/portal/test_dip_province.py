@@ -2,6 +2,8 @@
 the way to each OPD's own DIP and PPID."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.dip.models import DIPEntryPage, DIPIndexPage
 
@@ -88,3 +90,28 @@ def test_links_to_every_opd_dip(client, opds):
     for opd in opds.values():
         index = DIPIndexPage.objects.child_of(opd).get()
         assert f'<a href="{index.url}">{opd.title}</a>' in html
+
+
+def test_query_count_does_not_grow_with_entries(
+    client, opds, settings, django_assert_max_num_queries
+):
+    settings.PORTAL_PAGE_CACHE_TTL = 0  # measure the view, not the page cache
+
+    def add(count, start):
+        for number in range(start, start + count):
+            _entry(
+                opds["bpbd" if number % 2 else "dinkes"],
+                title=f"Informasi {number}",
+                slug=f"info-{number}",
+                kategori="berkala",
+                tahun=2020 + number % 5,
+            )
+
+    add(2, 0)
+    client.get("/dip/")  # warm the site root cache
+    with CaptureQueriesContext(connection) as few:
+        client.get("/dip/")
+    add(10, 2)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/dip/").content.decode()
+    assert "Informasi 11" in html
