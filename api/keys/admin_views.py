@@ -30,6 +30,10 @@ def _scope_labels(key: APIKey) -> str:
     return ", ".join(str(labels.get(scope, scope)) for scope in key.scopes)
 
 
+def _origins(key: APIKey) -> str:
+    return ", ".join(key.allowed_origins)
+
+
 def _status(key: APIKey) -> str:
     return _("Aktif") if key.is_active else _("Dicabut")
 
@@ -123,6 +127,8 @@ class APIKeyViewSet(ModelViewSet):
         Column("prefix", label=_("Awalan")),
         Column("opd", label=_("OPD")),
         Column("scopes", label=_("Cakupan"), accessor=_scope_labels),
+        Column("allowed_origins", label=_("Origin"), accessor=_origins),
+        Column("rate_per_minute", label=_("Batas/menit")),
         StatusTagColumn(
             "status",
             label=_("Status"),
@@ -132,6 +138,7 @@ class APIKeyViewSet(ModelViewSet):
         UserColumn("created_by", label=_("Dibuat oleh")),
         DateColumn("created_at", label=_("Dibuat pada")),
         DateColumn("last_used_at", label=_("Terakhir dipakai")),
+        DateColumn("revoked_at", label=_("Dicabut pada")),
     ]
     list_filter = ["opd"]
     search_fields = ["name", "prefix"]

@@ -22,13 +22,16 @@ logger = logging.getLogger(__name__)
 @receiver(post_save, sender=APIKey, dispatch_uid="api_keys_saved")
 @receiver(post_delete, sender=APIKey, dispatch_uid="api_keys_deleted")
 def on_key_change(sender, instance, **kwargs):
-    deleted = kwargs.get("signal") is post_delete
+    key_hash = instance.key_hash
 
     def refresh():
-        record = selectors._MISSING if deleted else instance
+        # The committed row (None once deleted), without related objects.
+        record = APIKey.objects.filter(key_hash=key_hash).first()
         try:
             cache.set(
-                selectors.record_name(instance.key_hash), record, selectors.RECORD_TTL
+                selectors.record_name(key_hash),
+                selectors._MISSING if record is None else record,
+                selectors.RECORD_TTL,
             )
             cache.set(
                 selectors.ORIGINS_NAME,
@@ -36,6 +39,6 @@ def on_key_change(sender, instance, **kwargs):
                 selectors.ORIGINS_TTL,
             )
         except CACHE_ERRORS:
-            logger.exception("Could not refresh the cached API key %s", instance.pk)
+            logger.exception("Could not refresh the cached API key %s", key_hash[:8])
 
     cache_invalidation.after_commit(refresh)

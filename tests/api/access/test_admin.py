@@ -53,6 +53,7 @@ def test_created_key_is_shown_once_and_only_its_hash_is_stored(
     # Never again: not in the list, not on the edit page.
     listing = client.get("/admin/kunci-api/").content.decode()
     assert key.prefix in listing and "Situs Dinkes" in listing
+    assert "http://localhost:3000" in listing
     assert secret not in listing
     edit = client.get(f"/admin/kunci-api/edit/{key.pk}/").content.decode()
     assert secret not in edit and "https://dinkes.example.go.id" in edit
