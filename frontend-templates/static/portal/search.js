@@ -4,10 +4,13 @@
    page: <script src="{% static 'portal/search.js' %}" defer></script>. A suggestion
    opens its page; Enter without a chosen suggestion submits the form as usual. */
 (function () {
+  var root = document.documentElement; /* once, even if included twice */
+  if (root.hasAttribute('data-ac') || !window.fetch) return;
+  root.setAttribute('data-ac', '');
   var n = 0, L = { id: ['Saran pencarian', ' saran'], en: ['Search suggestions', ' suggestions'] };
-  L = L[(document.documentElement.lang || 'id').slice(0, 2)] || L.id;
+  L = L[(root.lang || 'id').slice(0, 2)] || L.id;
   var css = document.createElement('style'); /* first in <head>: portal.css may override */
-  css.textContent = '.ac-list{position:absolute;z-index:30;margin:0;padding:0;list-style:none;background:#fff;color:#1a1a1a;border:1px solid #595959;max-height:20rem;overflow:auto}.ac-list li{padding:.5rem .7rem}.ac-list [aria-selected=true]{background:#0b4f8a;color:#fff}.ac-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}';
+  css.textContent = '.ac-list{position:absolute;z-index:30;margin:0;padding:0;list-style:none;background:#fff;color:#1a1a1a;border:1px solid #595959;max-height:20rem;overflow:auto}.ac-list li{padding:.5rem .7rem}.ac-list [aria-selected=true]{background:#0b4f8a;color:#fff}';
   document.head.insertBefore(css, document.head.firstChild);
 
   function setup(input) {
@@ -16,7 +19,7 @@
     var rows = [], active = -1, timer, ctrl, cache = {}, host = input.parentNode;
     list.id = id; list.className = 'ac-list'; list.hidden = true;
     list.setAttribute('role', 'listbox'); list.setAttribute('aria-label', L[0]);
-    live.className = 'ac-sr'; live.setAttribute('role', 'status');
+    live.className = 'visually-hidden'; /* portal.css */ live.setAttribute('role', 'status');
     attr({ role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id, autocomplete: 'off' });
     if (getComputedStyle(host).position === 'static') host.style.position = 'relative';
     host.appendChild(list); host.appendChild(live);
@@ -78,5 +81,5 @@
     });
     input.addEventListener('blur', close);
   }
-  if (window.fetch) Array.prototype.forEach.call(document.querySelectorAll('input[data-autocomplete]'), setup);
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-autocomplete]'), setup);
 })();
