@@ -78,3 +78,21 @@ def with_context(data: dict) -> dict:
 
 def _drop_empty(data: dict) -> dict:
     return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def website(request) -> dict:
+    """The portal as a WebSite whose search engines may link straight into /cari/."""
+    root = request.build_absolute_uri("/")
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": PROVINCE_NAME,
+        "url": root,
+        "inLanguage": "id",
+        "publisher": {"@id": root + "#organisasi"},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": root + "cari/?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        },
+    }

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
+from cms.core.selectors import is_withheld
 from portal import structured_data
 
 register = template.Library()
@@ -90,9 +91,18 @@ def page_description(context):
     from django.utils.html import strip_tags
 
     page = context.get("page")
+    if page is not None and is_withheld(page):
+        # An exempted DIP entry shows only its title, legal basis and period: its
+        # summary or SEO text must not leak through shared-link metadata.
+        return ""
     for field in ("search_description", "summary", "ringkasan", "intro"):
         text = getattr(page, field, "") if page is not None else ""
         if text:
             return strip_tags(str(text))[:200]
     home = province_home(context)
     return getattr(home, "intro", "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def website_data(context):
+    return structured_data.website(context["request"])

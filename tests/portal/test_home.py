@@ -9,7 +9,15 @@ from cms.content.models import ArticlePage
 from cms.opd.models import FeaturedSeries
 from cms.series.models import SeriesPage
 
-from .helpers import add_dip_entry, add_item, html_of, make_image, publish, soup
+from .helpers import (
+    add_dip_entry,
+    add_item,
+    html_of,
+    json_ld,
+    make_image,
+    publish,
+    soup,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +38,15 @@ def test_home_shows_latest_items_with_thumbnails_and_quick_links(client, opds):
     links = {a["href"] for a in page.select(".quick-links a")}
     assert {"/dip/", "/opd/", "/topik/"} <= links
     assert page.select_one("form.hero-search")["action"] == "/cari/"
+
+
+def test_home_describes_the_province_and_its_search_to_search_engines(client, opds):
+    organization, site = json_ld(client.get("/"))
+    assert organization["@type"] == "GovernmentOrganization"
+    assert organization["name"] == "Pemerintah Provinsi Banten"
+    assert site["@type"] == "WebSite"
+    target = site["potentialAction"]["target"]
+    assert target.endswith("/cari/?q={search_term_string}")
 
 
 def test_serta_merta_banner_lists_only_current_items(client, opds, home):
