@@ -35,11 +35,9 @@ def ttl() -> int:
 
 def current_generation():
     """The content generation, or None when the cache is unreachable."""
-    try:
-        from cms.core import content_generation as generation
-    except ImportError:  # before the move out of the API package
-        from api import cache_invalidation as generation
-    return generation.ensure_generation()
+    from cms.core import content_generation
+
+    return content_generation.ensure_generation()
 
 
 def mark_cacheable(request) -> None:

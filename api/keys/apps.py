@@ -9,7 +9,4 @@ class APIKeysConfig(AppConfig):
 
     def ready(self):
         # Cached key records follow the database; CORS asks which origins may read.
-        # The API response cache's invalidation is connected here too: this app
-        # owns the API's access and caching layer (docs/api/access-and-caching.md).
-        from api import cache_invalidation  # noqa: F401
         from api.keys import cors, schema, signals  # noqa: F401

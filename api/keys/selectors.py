@@ -12,8 +12,8 @@ import hashlib
 
 from django.core.cache import cache
 
-from api.cache_client import CACHE_ERRORS, get_many
 from api.keys.models import APIKey
+from cms.core.cache_client import CACHE_ERRORS, get_many
 
 RECORD_TTL = 60
 ORIGINS_TTL = 300

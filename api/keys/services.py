@@ -6,9 +6,9 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from api.cache_client import CACHE_ERRORS
 from api.keys.models import APIKey
 from api.keys.selectors import hash_key, used_marker_name
+from cms.core.cache_client import CACHE_ERRORS
 
 KEY_PREFIX = "spg_"
 USE_RECORD_INTERVAL = 60  # seconds between two writes of ``last_used_at``

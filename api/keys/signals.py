@@ -11,10 +11,10 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from api import cache_invalidation
-from api.cache_client import CACHE_ERRORS
 from api.keys import selectors
 from api.keys.models import APIKey
+from cms.core import content_generation as cache_invalidation
+from cms.core.cache_client import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ Every successful GET/HEAD gets:
 
 - ``ETag``: a strong validator, a hash of the body; ``Last-Modified``: the current
   content generation (time of the last publish-like change, see
-  ``api/cache_invalidation.py``). ``If-None-Match``/``If-Modified-Since`` answer 304
-  without a body.
+  ``cms/core/content_generation.py``). ``If-None-Match``/``If-Modified-Since``
+  answer 304 without a body.
 - ``Cache-Control: public, max-age=API_CACHE_MAX_AGE,
   stale-while-revalidate=API_CACHE_STALE_WHILE_REVALIDATE``; responses that may show
   drafts (``shows_drafts``), responses to callers holding a "preview" key, and

@@ -8,7 +8,7 @@ entries of its own OPD (so a view that ever showed it a draft could not leak it 
 anyone else), though views that show drafts are not cached at all.
 
 An entry remembers the content generation it was rendered under
-(``api/cache_invalidation.py``) and is served only while that generation is
+(``cms/core/content_generation.py``) and is served only while that generation is
 current. Generation and entry come back in one round trip (MGET). Redis unreachable:
 every request renders from the database (fail open, never stale).
 """
@@ -22,9 +22,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from api.cache_client import CACHE_ERRORS, get_many
-from api.cache_invalidation import GENERATION_KEY, ensure_generation
 from api.keys.models import APIKey
+from cms.core.cache_client import CACHE_ERRORS, get_many
+from cms.core.content_generation import GENERATION_KEY, ensure_generation
 
 ENTRY_PREFIX = "api:v1:response:"
 DEFAULT_TTL = 300

@@ -24,7 +24,7 @@ from django.core.cache import cache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
-from api.cache_client import (
+from cms.core.cache_client import (
     CACHE_ERRORS,
     cache_key,
     decoded,

@@ -4,7 +4,7 @@ Tests of one run share one Redis: each API test starts without the API's cached
 state (rendered responses, the content generation, rate-limit counts, key records).
 
 pytest-django runs each test in a transaction that never commits, so on-commit hooks
-never fire. The API's cache upkeep (``api.cache_invalidation.after_commit``) then
+never fire. The API's cache upkeep (``cms.core.content_generation.after_commit``) then
 runs at once, as it does in autocommit, so a test can change content and read the
 API again. ``tests/api/access`` tests the commit behaviour itself and overrides
 ``api_cache_upkeep_at_once`` to commit explicitly.
@@ -16,7 +16,7 @@ import pytest
 def delete_api_cache_state():
     from django.core.cache import cache
 
-    from api.cache_client import redis_client
+    from cms.core.cache_client import redis_client
 
     client = redis_client()
     if client is None:
@@ -35,6 +35,6 @@ def api_cache_state():
 
 @pytest.fixture(autouse=True)
 def api_cache_upkeep_at_once(monkeypatch):
-    from api import cache_invalidation
+    from cms.core import content_generation as cache_invalidation
 
     monkeypatch.setattr(cache_invalidation, "after_commit", lambda func: func())

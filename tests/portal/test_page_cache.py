@@ -14,10 +14,7 @@ def page_cache_on(settings, monkeypatch):
     """On for these tests (test settings turn it off), starting a generation of
     our own so no page cached by an earlier test is served. Test transactions
     never commit, so the generation's after-commit bump runs at once instead."""
-    try:
-        from cms.core import content_generation as generation
-    except ImportError:
-        from api import cache_invalidation as generation
+    from cms.core import content_generation as generation
     from portal.cache import current_generation
 
     settings.PORTAL_PAGE_CACHE_TTL = 60

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 import pytest
 from django.db import connection
 
-OUR_HOOK_MODULES = ("api.cache_invalidation", "api.keys")
+OUR_HOOK_MODULES = ("cms.core.content_generation", "api.keys")
 
 
 @pytest.fixture(autouse=True)

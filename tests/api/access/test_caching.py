@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
 
-from api.cache_invalidation import bump_content_generation
+from cms.core.content_generation import bump_content_generation
 from cms.opd.models import OPDPage
 
 from .conftest import key_header, run_earlier_hooks

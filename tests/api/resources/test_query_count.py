@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def queries_for(client, url) -> int:
     """Queries of rendering ``url`` (a new content generation first, so the
     server-side response cache cannot answer)."""
-    from api.cache_invalidation import bump_content_generation
+    from cms.core.content_generation import bump_content_generation
 
     bump_content_generation()
     with CaptureQueriesContext(connection) as captured:

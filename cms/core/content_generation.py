@@ -11,7 +11,8 @@ The generation is also the API's ``Last-Modified``: Unix seconds of the last bum
 kept strictly increasing (two bumps in one second give distinct values, so a client's
 ``If-Modified-Since`` never hides a change made in the same second).
 
-Connected in ``api.apps.APIConfig.ready``.
+Connected in ``cms.core.apps.CoreConfig.ready``; read by the API's response cache
+and the portal's page cache.
 """
 
 import logging
@@ -36,7 +37,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from api.cache_client import (
+from cms.core.cache_client import (
     CACHE_ERRORS,
     cache_key,
     get_many,
@@ -46,7 +47,7 @@ from api.cache_client import (
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "api:content-generation"
+GENERATION_KEY = "api:content-generation"  # name kept: live caches use it
 
 # max(previous + 1, now): unique per bump, and equal to the bump time unless bumps
 # come faster than one a second (then it runs ahead of the clock for a while).
