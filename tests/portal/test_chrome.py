@@ -82,3 +82,10 @@ def test_dates_are_indonesian_in_wib():
         assert tanggal(date(2025, 8, 17)) == "17 Agustus 2025"
         assert ukuran_berkas(1_258_291) == "1,2 MB"
         assert ukuran_berkas(2048) == "2 KB"
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_indonesian_until_it_chooses(client, opds):
+    page = soup(client.get("/opd/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
+    assert page.html["lang"] == "id"
+    assert page.select_one("a.skip-link").get_text() == "Langsung ke konten"
