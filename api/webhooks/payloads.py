@@ -13,8 +13,15 @@ from wagtail.models import Page
 from cms.opd.models import OPDPage
 
 
-def api_url(page_id: int) -> str:
-    return f"/api/v1/content/{page_id}/"
+def api_url(page: Page, owner: OPDPage | None) -> str:
+    """Where the site reads the object: a content item by id, a series by slug, a
+    DIP entry in its OPD's DIP list (entries have no detail resource)."""
+    type_code = getattr(page.specific_class, "type_code", "")
+    if type_code == "seri":
+        return f"/api/v1/series/{page.slug}/"
+    if type_code == "dip" and owner is not None:
+        return f"/api/v1/opd/{owner.slug}/dip/"
+    return f"/api/v1/content/{page.pk}/"
 
 
 def object_ref(page: Page, owner: OPDPage | None, *, public: bool) -> dict:
@@ -26,7 +33,7 @@ def object_ref(page: Page, owner: OPDPage | None, *, public: bool) -> dict:
         "slug": None,
         "title": None,
         "url": None,
-        "api_url": api_url(page.pk),
+        "api_url": api_url(page, owner),
     }
     if public:
         ref.update(slug=page.slug, title=page.title, url=page.get_full_url())

@@ -144,6 +144,10 @@ def test_dip_entries_and_exempted_entries_carry_no_content(
             ringkasan="Isi yang dikecualikan",
         )
     assert [r.json["object"]["type"] for r in receiver.requests] == ["dip", "dip"]
+    # Entries have no detail resource: the site re-reads its OPD's DIP list.
+    assert {r.json["object"]["api_url"] for r in receiver.requests} == {
+        "/api/v1/opd/dinkes/dip/"
+    }
     for request in receiver.requests:
         assert "Rahasia umum" not in request.body.decode()
         assert "dikecualikan" not in request.body.decode()
@@ -174,6 +178,7 @@ def test_series_notifies_the_opds_whose_items_are_in_it(
     assert dinkes_copy["opd"] == "dinkes"  # the receiving OPD
     assert dinkes_copy["object"]["opd"] == "diskominfo"  # the series' owner
     assert dinkes_copy["object"]["type"] == "seri"
+    assert dinkes_copy["object"]["api_url"] == f"/api/v1/series/{series.slug}/"
     assert dinkes_copy["event"] == "content.updated"
 
 
