@@ -1,0 +1,69 @@
+"""axe-core on the main page types at desktop and phone widths: no violation of
+impact serious or critical. A full-page screenshot of each is kept in
+var/screenshots/ (not committed) for people to look at."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import DESKTOP, MOBILE
+from .data import QUERY
+
+pytestmark = pytest.mark.django_db
+
+# name: the page's key in ``portal.urls`` or a path
+PAGES = {
+    "beranda": "/",
+    "cari": f"/cari/?q={QUERY}",
+    "rilis": "rilis",
+    "infografis": "infografis",
+    "opd": "opd:dinkes",
+    "dip": "/dip/",
+    "dip-opd": "dip-index:dinkes",
+}
+BLOCKING = {"serious", "critical"}
+_axe = Axe()
+
+
+def load_lazy_images(page) -> None:
+    """Scroll to the end and back so lazy images below the fold are in the shot."""
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+def blocking_violations(page) -> list[dict]:
+    results = _axe.run(page)
+    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+
+
+def report(where: str, violations: list[dict]) -> str:
+    lines = [f"{where}: {len(violations)} serious/critical axe violation(s)"]
+    for violation in violations:
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}")
+            lines.append(f"       {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"       {summary[:300]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    … and {len(violation['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violations(open_page, portal, screenshots, name):
+    path = portal.urls.get(PAGES[name], PAGES[name])
+    failures = []
+    for label, viewport in (("1280", DESKTOP), ("375", MOBILE)):
+        page = open_page(viewport)
+        response = page.goto(path)
+        assert response.ok, f"{path}: HTTP {response.status}"
+        load_lazy_images(page)
+        page.screenshot(path=screenshots / f"{name}-{label}.png", full_page=True)
+        violations = blocking_violations(page)
+        if violations:
+            failures.append(report(f"{path} at {label} px", violations))
+    assert not failures, "\n\n".join(failures)
