@@ -97,7 +97,9 @@ class PortalPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _reader_is_anonymous(request):
+        # The API keeps its own response cache (api/v1/caching.py) and never opts in
+        # here: skip the two look-ups a portal page costs.
+        if request.path_info.startswith("/api/") or not _reader_is_anonymous(request):
             return self.get_response(request)
         generation = current_generation()
         if generation is None:

@@ -106,7 +106,8 @@ class CachedReadMixin:
             and renderers[0].media_type == JSON
             and request.META.get("HTTP_ACCEPT", "") in _PLAIN_JSON_ACCEPTS
             and not self.format_kwarg
-            and api_settings.URL_FORMAT_OVERRIDE not in request._request.GET
+            and f"{api_settings.URL_FORMAT_OVERRIDE}="
+            not in request.META.get("QUERY_STRING", "")
         ):
             return renderers[0], JSON
         return super().perform_content_negotiation(request, force)

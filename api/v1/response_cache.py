@@ -15,6 +15,7 @@ every request renders from the database (fail open, never stale).
 
 import contextlib
 import hashlib
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
@@ -56,18 +57,24 @@ def _caller_variant(request) -> str:
 
 
 def entry_name(request) -> str:
-    variant = "|".join(
-        (
-            _caller_variant(request),
-            request.scheme,
-            request.get_host(),
-            request.path,
-            normalised_query(request.META.get("QUERY_STRING", "")),
-            get_language() or "",
-            getattr(request, "accepted_media_type", "") or "",
-        )
+    return _entry_name(
+        _caller_variant(request),
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        get_language() or "",
+        getattr(request, "accepted_media_type", "") or "",
     )
-    digest = hashlib.blake2b(variant.encode(), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=4096)  # on the hit path: parsing and hashing cost a cache look-up
+def _entry_name(*parts: str) -> str:
+    variant, scheme, host, path, query, language, media_type = parts
+    normalised = "|".join(
+        (variant, scheme, host, path, normalised_query(query), language, media_type)
+    )
+    digest = hashlib.blake2b(normalised.encode(), digest_size=16).hexdigest()
     return ENTRY_PREFIX + digest
 
 
