@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer bench-search bench-api
+.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer bench-search bench-api bench-portal
 
 $(VENV)/.installed: requirements/*.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
@@ -82,3 +82,8 @@ bench-search: install
 bench-api: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/api/run.py $(BENCH_ARGS)
+
+## bench-portal: page weight at 375 px (Chromium) and server time under wrk vs a static copy
+bench-portal: install
+	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
+	  $(PY) bench/portal/run.py $(BENCH_ARGS)

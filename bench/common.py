@@ -128,3 +128,29 @@ def import_corpus(db_name: str, items: int, label: str) -> dict:
     seconds = time.perf_counter() - started
     print(report.summary())
     return {"skipped": False, "items": items - bad, "seconds": seconds}
+
+
+def wrk_load(
+    url: str, seconds: int, connections: int, headers: dict | None = None
+) -> dict:
+    """Load ``url`` with wrk (Debian package ``wrk``, 2 threads) for ``seconds`` at
+    ``connections``: requests/s, p50/p99 latency in ms, non-2xx/3xx responses."""
+    import re
+
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in (headers or {}).items():
+        cmd += ["-H", f"{name}: {value}"]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+    def latency(label: str) -> float:
+        found = re.search(rf"\b{label}%\s+([\d.]+)(us|ms|s)\b", out)
+        return float(found.group(1)) * scale[found.group(2)]
+
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "errors": int(non2xx.group(1)) if non2xx else 0,
+    }
