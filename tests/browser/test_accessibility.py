@@ -24,9 +24,18 @@ BLOCKING = {"serious", "critical"}
 _axe = Axe()
 
 
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    window.scrollTo(0, y);
+    await new Promise(resolve => setTimeout(resolve, 30));
+  }
+}"""
+
+
 def load_lazy_images(page) -> None:
-    """Scroll to the end and back so lazy images below the fold are in the shot."""
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    """Scroll through the page, as a reader would, so every lazy image is loaded
+    for the full-page shot; then back to the top."""
+    page.evaluate(SCROLL_THROUGH)
     page.wait_for_function("Array.from(document.images).every(image => image.complete)")
     page.evaluate("window.scrollTo(0, 0)")
 
