@@ -54,7 +54,7 @@ def test_phone_navigation_and_search_work(open_page, portal):
     expect(page).to_have_url(re.compile(r"/opd/$"))
     expect(page.get_by_role("link", name="Dinas Kesehatan").first).to_be_visible()
 
-    box = page.get_by_role("banner").get_by_role("searchbox")
+    box = page.get_by_role("banner").get_by_role("combobox", name="Cari informasi")
     expect(box).to_be_visible()
     box.fill(QUERY)
     box.press("Enter")

@@ -20,7 +20,7 @@ def test_search_from_header_filter_by_opd_and_open_a_result(page, portal):
     dinkes_item = portal.items["rilis"]
     bpbd_item = portal.items["rilis_bpbd"]
     page.goto("/")
-    box = page.get_by_role("banner").get_by_role("searchbox")
+    box = page.get_by_role("banner").get_by_role("combobox", name="Cari informasi")
     box.fill(QUERY)
     box.press("Enter")
 
