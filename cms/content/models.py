@@ -34,7 +34,10 @@ class ContentPage(OPDOwnedMixin, Page):
 
     type_code = ""
 
-    publish_date = models.DateTimeField(_("tanggal terbit"), default=timezone.now)
+    # Indexed: every listing (portal, API, feeds) is newest first.
+    publish_date = models.DateTimeField(
+        _("tanggal terbit"), default=timezone.now, db_index=True
+    )
     summary = models.TextField(_("ringkasan"), max_length=500, blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
