@@ -59,6 +59,23 @@ def public_cache_control() -> str:
     return f"public, max-age={max_age}, stale-while-revalidate={stale}"
 
 
+def validated(request, response, etag, generation):
+    """Set the validators and caching headers; answer 304 when the client's copy
+    is current. ``generation`` None: no Last-Modified (not known)."""
+    response["ETag"] = etag
+    if generation is not None:
+        # A generation bumped several times in one second runs ahead of the
+        # clock: never announce a future date (it still validates exactly).
+        response["Last-Modified"] = http_date(min(generation, int(time.time())))
+    if "Cache-Control" not in response:
+        response["Cache-Control"] = public_cache_control()
+    if not any(header in request.META for header in _CONDITIONAL_HEADERS):
+        return response
+    return get_conditional_response(
+        request, etag=etag, last_modified=generation, response=response
+    )
+
+
 class CachedReadMixin:
     """For DRF read views. Subclasses keep writing ordinary ``list``/``retrieve``
     code; a view whose output may include drafts for some callers overrides
@@ -165,17 +182,4 @@ class CachedReadMixin:
         return self._validated(request, response, etag, self.cache_generation)
 
     def _validated(self, request, response, etag, generation):
-        """Set the validators and caching headers; answer 304 when the client's copy
-        is current. ``generation`` None: no Last-Modified (not known)."""
-        response["ETag"] = etag
-        if generation is not None:
-            # A generation bumped several times in one second runs ahead of the
-            # clock: never announce a future date (it still validates exactly).
-            response["Last-Modified"] = http_date(min(generation, int(time.time())))
-        if "Cache-Control" not in response:
-            response["Cache-Control"] = public_cache_control()
-        if not any(header in request.META for header in _CONDITIONAL_HEADERS):
-            return response
-        return get_conditional_response(
-            request, etag=etag, last_modified=generation, response=response
-        )
+        return validated(request, response, etag, generation)

@@ -104,6 +104,8 @@ class KeyOrAddressRateThrottle(BaseThrottle):
 
         self.retry_after = None
         key = request.auth if isinstance(request.auth, APIKey) else None
+        if key is None and getattr(request, "_api_rate_spent", False):
+            return True  # counted (and allowed) by the fast path (fast_path.py)
         rates = api_settings.DEFAULT_THROTTLE_RATES
         if key is not None:
             ident = f"key:{key.pk}"

@@ -9,7 +9,7 @@ the import; ``--drop-db`` drops it at the end) gets N generated items (default 1
 ``bench.api.settings`` = production + Wagtail API v2 + a static-copy view) serves them
 with PostgreSQL and Redis (scratch Redis DB 13 for the cache). wrk (Debian package
 ``wrk``) loads each URL for S seconds at concurrency 16 (2 threads), one after the
-other, in the same run:
+other, three rounds interleaved (medians reported), in the same run:
 
 * ours: ``/api/v1/content/?opd=<busiest OPD>&type=rilis&page_size=20``, and a detail;
 * Wagtail's API v2 serving the same pages (``/api/v2/pages/?type=content.NewsPage&
@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,7 @@ from bench.common import (  # noqa: E402
 BENCH_DB = "sipanganten_apibench"
 VENV_BIN = Path(sys.executable).parent
 CONNECTIONS = 16
+ROUNDS = 3
 
 
 def scratch_env() -> dict[str, str]:
@@ -84,6 +86,12 @@ def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = int(non2xx.group(1)) if non2xx else 0
     return {"rps": rps, "p99": float(p99.group(1)) * scale, "errors": errors}
+
+
+def _median(runs: list[dict]) -> dict:
+    return {
+        key: statistics.median(run[key] for run in runs) for key in ("rps", "p99")
+    } | {"errors": sum(run["errors"] for run in runs)}
 
 
 def pick_targets() -> dict:
@@ -155,7 +163,7 @@ def main() -> None:
         f"{target['opd_id']}&limit=20&order=-first_published_at",
         "detail": f"{base}/api/v2/pages/{target['detail_id']}/",
     }
-    static = {kind: f"{base}/static-copy/{kind}" for kind in ours}
+    static = {kind: f"{base}/api/static-copy/{kind}" for kind in ours}
     web = None
     results: dict[str, dict] = {}
     try:
@@ -191,17 +199,25 @@ def main() -> None:
                 print(f"  {kind}: {len(response.content)} bytes, ETag {etags[kind]}")
             else:
                 print(f"  {kind}: {len(response.content)} bytes")
+        # Each target ROUNDS times, interleaved, median kept: on 2 shared cores a
+        # single run of one target swings with whatever else is running.
+        targets = {}
         for kind in ours:
-            print(
-                f"{kind}: wrk {args.seconds} s each at c={CONNECTIONS}...", flush=True
-            )
-            results[f"ours-{kind}"] = wrk(ours[kind], args.seconds)
-            results[f"v2-{kind}"] = wrk(wagtail[kind], args.seconds)
-            results[f"static-{kind}"] = wrk(static[kind], args.seconds)
+            targets[f"ours-{kind}"] = (ours[kind], None)
+            targets[f"v2-{kind}"] = (wagtail[kind], None)
+            targets[f"static-{kind}"] = (static[kind], None)
             if etags[kind]:
-                results[f"304-{kind}"] = wrk(
-                    ours[kind], args.seconds, {"If-None-Match": etags[kind]}
-                )
+                targets[f"304-{kind}"] = (ours[kind], {"If-None-Match": etags[kind]})
+        runs: dict[str, list[dict]] = {name: [] for name in targets}
+        for round_ in range(ROUNDS):
+            print(
+                f"round {round_ + 1}/{ROUNDS}: wrk {args.seconds} s per target at "
+                f"c={CONNECTIONS}...",
+                flush=True,
+            )
+            for name, (url, headers) in targets.items():
+                runs[name].append(wrk(url, args.seconds, headers))
+        results = {name: _median(values) for name, values in runs.items()}
     finally:
         stop(web)
         print(f"logs: {tmp}")

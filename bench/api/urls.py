@@ -27,6 +27,7 @@ def static_copy(request, name):
 
 urlpatterns = [
     path("api/v2/", router.urls),
-    path("static-copy/<str:name>", static_copy),
+    # Under /api/ so the same middleware applies as to the API itself.
+    path("api/static-copy/<str:name>", static_copy),
     path("", include("cms.urls")),
 ]

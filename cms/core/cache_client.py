@@ -4,7 +4,7 @@ Two reasons: rate-limit counters and the content generation must change atomical
 across every web worker in one round trip (Lua scripts; Django's cache API has no
 such operation); and every API request reads the cache, where Django's backend
 builds a new client object per call (about as costly as the round trip itself).
-Here each thread keeps one client on the connection pool Django already has, and
+Here each process keeps one client on a connection pool of Django's, and
 values keep Django's encoding, so ``cache.get`` reads what is written here and back.
 
 With another cache backend (local memory in the embedded development setup: one
@@ -23,15 +23,22 @@ from redis.exceptions import RedisError
 CACHE_ERRORS = (RedisError, OSError)
 
 
+_clients: dict[str, object] = {}  # server URL -> client (thread-safe, pooled)
+
+
 def redis_client():
-    """This thread's client of the ``default`` cache's Redis, or None when the cache
-    is not Redis. (Django's cache handler keeps one backend object per thread.)"""
+    """The process's client of the ``default`` cache's Redis, or None when the cache
+    is not Redis. Kept per process, not per backend object: Django may hand each
+    request a fresh backend (and with it a fresh pool and TCP connection), which
+    cost more than the round trip itself. redis-py clients are thread-safe, and
+    their pools reconnect after a fork."""
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
         return None
-    client = backend.__dict__.get("_api_client")
+    server = backend._cache._servers[0]
+    client = _clients.get(server)
     if client is None:
-        client = backend.__dict__["_api_client"] = backend._cache.get_client(write=True)
+        client = _clients[server] = backend._cache.get_client(write=True)
     return client
 
 

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.language.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Cached anonymous API reads answered before URL resolution (api/v1/fast_path.py).
+    "api.v1.fast_path.CachedAPIReadMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,0 +1,92 @@
+"""Cached public API responses answered before URL resolution and DRF.
+
+An anonymous GET of plain JSON whose response is in the server cache needs only the
+rate limit and the cache entry, which one Redis round trip returns together
+(``throttling.spend``). Answering it here skips URL resolution, DRF's request
+wrapping, negotiation and dispatch: on small responses that work costs more than the
+cache itself. Everything else (keys, other media types, misses, the rate-limited)
+goes on to the views unchanged; the request carries what was spent, so its rate is
+never counted twice.
+
+The answer is byte for byte and header for header what ``CachedReadMixin`` gives on
+a hit (tests compare them).
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from rest_framework.settings import api_settings
+
+from api.v1 import response_cache
+from api.v1.caching import _PLAIN_JSON_ACCEPTS, JSON, VARY, validated
+from api.v1.throttling import client_ip, parse_rate, spend
+from cms.core.cache_client import CACHE_ERRORS
+
+PREFIX = "/api/v1/"
+SPENT = "_api_rate_spent"  # set on the request: the throttle does not count again
+
+
+class _Negotiated:
+    """What ``entry_name`` reads of a DRF request, for a plain Django one."""
+
+    def __init__(self, request):
+        self._request = request
+        self.accepted_media_type = JSON
+        self.auth = None
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
+class CachedAPIReadMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _eligible(request):
+            response = self._from_cache(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _from_cache(self, request):
+        limit = parse_rate(api_settings.DEFAULT_THROTTLE_RATES.get("anon"))
+        name = response_cache.entry_name(_Negotiated(request))
+        try:
+            if limit is None:
+                found = response_cache.get_many(response_cache.names_to_read(name))
+                allowed = True
+            else:
+                allowed, _retry, found = spend(
+                    f"ip:{client_ip(request)}",
+                    *limit,
+                    also_get=response_cache.names_to_read(name),
+                )
+                setattr(request, SPENT, allowed)
+        except CACHE_ERRORS:
+            return None
+        if not allowed:
+            return None  # the view answers 429 in the API's error shape
+        _generation, entry = response_cache.lookup(name, found=found)
+        if entry is None:
+            return None
+        response = HttpResponse(entry.body, content_type=entry.content_type)
+        # What the middleware after this one would have added on the long way.
+        response["Allow"] = "GET, HEAD, OPTIONS"
+        response["Content-Length"] = str(len(entry.body))
+        response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
+        patch_vary_headers(response, VARY)
+        return validated(request, response, entry.etag, entry.generation)
+
+
+def _eligible(request) -> bool:
+    meta = request.META
+    return (
+        request.method == "GET"
+        and request.path.startswith(PREFIX)
+        and getattr(settings, "API_FAST_PATH", True)
+        and "HTTP_AUTHORIZATION" not in meta
+        and "HTTP_X_API_KEY" not in meta
+        and meta.get("HTTP_ACCEPT", "") in _PLAIN_JSON_ACCEPTS
+        and f"{api_settings.URL_FORMAT_OVERRIDE}=" not in meta.get("QUERY_STRING", "")
+    )
