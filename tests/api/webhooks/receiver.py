@@ -92,5 +92,20 @@ class BlackHole:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.socket.getsockname()[1]}/never"
 
+    def connections(self) -> int:
+        """How many clients connected since the last call (taken off the backlog
+        without reading them, so they still hang)."""
+        self.socket.setblocking(False)
+        taken = 0
+        try:
+            while True:
+                conn, _address = self.socket.accept()
+                self._held = [*getattr(self, "_held", []), conn]
+                taken += 1
+        except BlockingIOError:
+            return taken
+
     def stop(self):
+        for conn in getattr(self, "_held", []):
+            conn.close()
         self.socket.close()

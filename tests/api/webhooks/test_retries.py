@@ -119,10 +119,9 @@ def test_publishing_never_waits_for_the_site(
     # A site that accepts connections and never answers, with the real timeouts.
     settings.WEBHOOKS_READ_TIMEOUT = 5.0
     make_endpoint(opds["dinkes"], black_hole.url)
-    started = time.monotonic()
     with committed():
         add_page(opds["dinkes"], "Cepat Terbit")
-    assert time.monotonic() - started < 2.5  # no HTTP inside the publish
+    assert black_hole.connections() == 0  # no HTTP inside the publish
 
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.PENDING
@@ -131,9 +130,8 @@ def test_publishing_never_waits_for_the_site(
 
     # The worker's side: the attempt gives up after the read timeout.
     settings.WEBHOOKS_READ_TIMEOUT = 0.5
-    started = time.monotonic()
     deliver_webhook.apply(args=[delivery.pk])
-    assert time.monotonic() - started < 2
+    assert black_hole.connections() == 1  # the worker did try, and gave up
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.attempts == 1
