@@ -2,16 +2,12 @@
 small real documents (PDF, Word, Excel, PowerPoint) made on the fly."""
 
 import io
-import itertools
 
-from cms.content.models import NewsPage
-from cms.dip.models import DIPEntryPage, DIPIndexPage
 from search.client import get_client
 from search.documents import alias_name
 from search.indexing.keys import page_key
 from search.indexing.outbox import outbox_drain
-
-_serial = itertools.count(1)
+from tests.pages import add_dip_entry, add_item, publish  # noqa: F401 (re-exported)
 
 
 def drain():
@@ -34,34 +30,6 @@ def indexed(page):
 def search_keys(field, text):
     hits = get_client().search(index=alias_name(), query={"match": {field: text}})
     return {hit["_id"] for hit in hits["hits"]["hits"]}
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def add_item(parent, title, *, model=NewsPage, live=True, **fields):
-    slug = (
-        fields.pop("slug", None) or f"{title.lower().replace(' ', '-')}-{next(_serial)}"
-    )
-    page = model(title=title, slug=slug, live=False, **fields)
-    parent.add_child(instance=page)
-    if live:
-        publish(page)
-    else:
-        page.save_revision()
-    return page
-
-
-def add_dip_entry(opd, title, *, kategori="berkala", live=True, **fields):
-    if kategori == "dikecualikan":
-        fields.setdefault("dasar_hukum", "Pasal 17 huruf a UU 14/2008")
-    parent = DIPIndexPage.objects.child_of(opd).get()
-    return add_item(
-        parent, title, model=DIPEntryPage, kategori=kategori, live=live, **fields
-    )
 
 
 def pdf_bytes(text: str) -> bytes:
