@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from cms.content.models import ContentPage
-from cms.core.selectors import is_public
+from cms.core.selectors import is_public, only_public
 
 from .models import ContentTombstone, TombstoneReason
 
@@ -63,7 +63,7 @@ def on_restriction_saved(sender, instance, created, **kwargs):
 def on_restriction_deleted(sender, instance, **kwargs):
     """Public again: forget the tombstones (a mirror learns of the item again only
     when it is republished; see docs/api/resources.md)."""
-    pages = _content_under(instance).live().public().values("pk")
+    pages = only_public(_content_under(instance)).values("pk")
     ContentTombstone.objects.filter(
         page_id__in=pages, reason=TombstoneReason.PRIVATE
     ).delete()

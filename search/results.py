@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from cms.content.models import ContentPage
+from cms.core.selectors import only_public
 from cms.dip.models import DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage
@@ -54,8 +55,9 @@ class PageDescriber:
         ids = {p.series_id for p in pages if getattr(p, "series_id", None)}
         missing = ids - set(self._series)
         if missing:
-            live = SeriesPage.objects.filter(pk__in=missing, live=True)
-            self._series.update(live.values_list("pk", "slug"))
+            # A series that is not public is not revealed, not even as a slug.
+            public = only_public(SeriesPage.objects.filter(pk__in=missing))
+            self._series.update(public.values_list("pk", "slug"))
 
     def opd_of(self, page) -> OPDPage | None:
         if isinstance(page, OPDPage):
