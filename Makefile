@@ -46,16 +46,18 @@ services-stop:
 services-status:
 	@bash scripts/services.sh status
 
-## test: lint, then the whole suite against the real services
+## test: lint and layer contracts, then the whole suite against the real services
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format:
 	$(VENV)/bin/ruff check --fix .

@@ -7,6 +7,6 @@ class APIConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self):
-        from . import signals
+        from .tombstones import subscribe_to_changes
 
-        signals.connect()
+        subscribe_to_changes()  # mirrors learn what left the public site

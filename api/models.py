@@ -10,13 +10,16 @@ class TombstoneReason(models.TextChoices):
     UNPUBLISHED = "unpublished", _("tidak diterbitkan lagi")
     DELETED = "deleted", _("dihapus")
     PRIVATE = "private", _("dijadikan privat")
+    MOVED = "moved", _("pindah ke OPD lain")
 
 
 class ContentTombstone(models.Model):
     """One row per content item that is no longer public (the latest reason wins).
 
-    Written by ``api.signals`` in the same transaction as the change; removed again
-    when the item becomes public (it then shows up in ``updated_since``).
+    Written by ``api.tombstones`` in the same transaction as the change; removed
+    again when the item becomes public (it then shows up in ``updated_since``). A
+    move to another OPD leaves one for the old OPD (``opd_slug``) while the item
+    stays public under the new one.
     """
 
     page_id = models.PositiveIntegerField(_("id konten"), unique=True)

@@ -10,7 +10,7 @@ Only what is the same for every reader is stored: GET, status 200, a request
 without a session (no logged-in editor, no page-password pass, no messages), a
 response setting no cookie, not private, not a preview. Pages opt in: Wagtail pages
 through the ``before_serve_page`` hook (``wagtail_hooks``), portal views through
-``@cacheable``.
+``@cacheable``. The design: docs/adr/007-api-and-portal-caching.md.
 """
 
 import hashlib
@@ -22,6 +22,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from cms.core.framework_internals import csrf_token_used, messages_added
 
 logger = logging.getLogger(__name__)
 
@@ -77,13 +79,12 @@ def _storable(request, response) -> bool:
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if csrf_token_used(request):
         return False  # the page holds a per-reader CSRF token
     session = getattr(request, "session", None)
     if session is not None and session.modified:
         return False
-    messages = getattr(request, "_messages", None)
-    if messages is not None and getattr(messages, "_queued_messages", None):
+    if messages_added(request):
         return False
     control = response.get("Cache-Control", "")
     return "private" not in control and "no-store" not in control

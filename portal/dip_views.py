@@ -1,9 +1,10 @@
 """The province-wide DIP at /dip/: every OPD's entries, filterable by category and
-year. Reads through the DIP selectors only (the exemption rule lives there)."""
+year. Reads through the DIP selectors (what the public may see of an entry is
+``cms.core.visibility``'s rule)."""
 
 from django.shortcuts import render
 
-from cms.core.selectors import only_public
+from cms.core.visibility import only_public
 from cms.dip.listing import dip_listing
 from cms.dip.models import DIPIndexPage
 from cms.dip.selectors import public_dip_entries

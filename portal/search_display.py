@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from search.params import (
+from search.queries.params import (
     DEFAULT_PAGE_SIZE,
     FILTER_NAMES,
     MAX_PAGE,

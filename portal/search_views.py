@@ -9,14 +9,14 @@ Bad parameters answer 400 with the form and a message, an unreachable Elasticsea
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from search.params import (
+from search.queries.params import (
     MAX_QUERY_LENGTH,
     InvalidParams,
     SearchParams,
     clean_query,
     parse_search_params,
 )
-from search.query import SearchUnavailable, search_public
+from search.queries.public import SearchUnavailable, search_public
 
 from . import search_display as display
 

@@ -7,4 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Pencarian publik"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the outbox receivers)
+        from .indexing.changes import subscribe_to_changes
+
+        subscribe_to_changes()  # every public change writes the outbox

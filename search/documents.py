@@ -1,6 +1,6 @@
 """The public search document: one index (behind an alias) for everything citizens
 may find. Field pairs ``x`` / ``x_stem`` hold the raw text (phrases, highlights) and
-its Indonesian analysis from ``search.analysis.analyze`` (stemmed matching).
+its Indonesian analysis from ``search.language.analysis.analyze`` (stemmed matching).
 
 Only core Elasticsearch is assumed: the ``standard`` analyzer, keyword fields, dates,
 numbers and the completion suggester.

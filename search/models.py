@@ -1,5 +1,6 @@
-"""Models of the public search app (label ``public_search``), one module per concern."""
+"""Models of the public search app (label ``public_search``): Django loads this
+module; each model lives with the code that uses it."""
 
-from .bestbet_models import *  # noqa
-from .outbox_models import *  # noqa
-from .vocabulary_models import *  # noqa
+from .indexing.models import *  # noqa
+from .language.models import *  # noqa
+from .queries.models import *  # noqa

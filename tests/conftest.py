@@ -43,30 +43,6 @@ def home(db):
 @pytest.fixture
 def opds(home):
     """Three OPD pages, enough to test isolation between agencies."""
-    from cms.opd.models import OPDPage
+    from tests.factories import make_opds
 
-    pages = {}
-    for slug, name in [
-        ("diskominfo", "Dinas Komunikasi, Informatika, Statistik dan Persandian"),
-        ("dinkes", "Dinas Kesehatan"),
-        ("bpbd", "Badan Penanggulangan Bencana Daerah"),
-    ]:
-        pages[slug] = home.add_child(
-            instance=OPDPage(
-                title=name, slug=slug, short_name=slug.upper(), kind="dinas"
-            )
-        )
-    return pages
-
-
-@pytest.fixture
-def make_editor(db):
-    """A user in the given OPD's editor group."""
-    from django.contrib.auth import get_user_model
-
-    def make(opd, username):
-        user = get_user_model().objects.create_user(username, password="x")
-        user.groups.add(opd.editor_group)
-        return user
-
-    return make
+    return make_opds(home)

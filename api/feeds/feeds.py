@@ -2,7 +2,8 @@
 
 Each feed class only finds its *scope* (``get_object``; unknown or non-public scope
 is a 404) and reads the prepared ``FeedItem`` values. Items come from
-``cms.content.selectors`` so drafts and private pages never appear.
+``cms.content.selectors``, which apply ``cms.core.visibility``: drafts and private
+pages never appear.
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from cms.content.selectors import latest_items, series_items
-from cms.core.selectors import only_public
+from cms.core.visibility import only_public
 from cms.opd.models import ProvinceHomePage
 from cms.opd.selectors import opd_list
 from cms.series.models import SeriesPage

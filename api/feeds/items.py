@@ -1,8 +1,8 @@
 """What a feed shows of a content item, gathered in a few queries for a whole feed.
 
-Feeds read pages only through ``cms.content.selectors`` (the public-visibility rule
-lives there); this module turns those pages into plain ``FeedItem`` values so the
-feed classes stay simple getters.
+Feeds read pages only through ``cms.content.selectors`` and media through
+``cms.core.visibility`` (the public-visibility rule); this module turns those pages
+into plain ``FeedItem`` values so the feed classes stay simple getters.
 """
 
 from dataclasses import dataclass, field
@@ -11,10 +11,9 @@ from types import SimpleNamespace
 
 from django.utils.feedgenerator import Enclosure
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction
 
 from cms.content.models import ContentTag, PodcastPage
-from cms.dip.selectors import document_is_withheld
+from cms.core.visibility import PublicView
 from cms.opd.models import OPDPage
 
 FEED_LENGTH = 20
@@ -88,17 +87,13 @@ def _enclosure(page, media, url_holder) -> Enclosure | None:
 
 class _PublicMedia:
     """The podcast audio of one feed's pages, read in one query, and whether the
-    public may download it (collection restrictions read once)."""
+    public may download it (the visibility rule's rows read once a feed)."""
 
     def __init__(self, pages):
         ids = {p.audio_file_id for p in pages if isinstance(p, PodcastPage)}
         ids.discard(None)
-        self._documents = (
-            get_document_model().objects.select_related("collection").in_bulk(ids)
-            if ids
-            else {}
-        )
-        self._restricted: tuple[str, ...] | None = None
+        self._documents = get_document_model().objects.in_bulk(ids) if ids else {}
+        self._public = PublicView()
 
     def audio_of(self, page):
         if not isinstance(page, PodcastPage):
@@ -106,12 +101,4 @@ class _PublicMedia:
         return self._documents.get(page.audio_file_id)
 
     def is_public(self, document) -> bool:
-        if self._restricted is None:
-            self._restricted = tuple(
-                CollectionViewRestriction.objects.values_list(
-                    "collection__path", flat=True
-                )
-            )
-        if self._restricted and document.collection.path.startswith(self._restricted):
-            return False
-        return not document_is_withheld(document)
+        return self._public.document_is_public(document)

@@ -1,7 +1,7 @@
 """sitemap.xml sections: every public page a search engine may list, with lastmod.
 
 Sections keep each file small and let Django paginate one past 50,000 URLs. Public
-means the one rule of ``cms.core.selectors``; exempted DIP entries are left out
+means the one rule of ``cms.core.visibility``; exempted DIP entries are left out
 (only the fact of their exemption is public, nothing worth a search result).
 Locations are paths; Django prefixes the host the sitemap was requested on, as the
 sitemaps protocol asks (URLs on the sitemap's own host).
@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from cms.content.models import ContentPage
 from cms.content.selectors import public_items
-from cms.core.selectors import public_pages
+from cms.core.visibility import public_pages
 from cms.dip.models import DIPEntryPage, Kategori
 from cms.dip.selectors import public_dip_entries
 

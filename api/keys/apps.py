@@ -8,5 +8,8 @@ class APIKeysConfig(AppConfig):
     verbose_name = _("Kunci API")
 
     def ready(self):
-        # Cached key records follow the database; CORS asks which origins may read.
-        from api.keys import cors, schema, signals  # noqa: F401
+        # CORS asks which origins may read; cached key records follow the OPDs.
+        from api.keys import cors, schema  # noqa: F401
+        from api.keys.services import subscribe_to_changes
+
+        subscribe_to_changes()

@@ -1,7 +1,7 @@
 """Reads of API keys, on the hot path of every keyed request: answered from the
 shared cache (one round trip) and refreshed from the database.
 
-Cached records are rewritten after every commit that changes a key (``signals.py``),
+Cached records are rewritten after every commit that changes a key (``services.py``),
 so a revocation takes effect on the next request. Records also expire after
 ``RECORD_TTL`` seconds: the bound if Redis was unreachable at the moment of the
 change.
@@ -45,7 +45,7 @@ def api_key_by_hash(key_hash: str) -> tuple[APIKey | None, bool]:
     record = found.get(names[0])
     if record is None:
         record = _key_from_db(key_hash)
-        # add, not set: never overwrite what a commit just wrote (signals.py).
+        # add, not set: never overwrite what a commit just wrote (services.py).
         with contextlib.suppress(*CACHE_ERRORS):
             cache.add(names[0], _MISSING if record is None else record, RECORD_TTL)
     key = record if isinstance(record, APIKey) else None

@@ -14,10 +14,13 @@ Every successful GET/HEAD gets:
 - ``Vary: Accept, Authorization, X-Api-Key`` (CORS adds ``Origin``, the locale
   middleware ``Accept-Language``).
 
-Public 200 responses are also kept server-side (``response_cache.py``). A hit costs
-authentication, throttling and one cache round trip: no serializer, no SQL. The
-checks run first, so a revoked key or an exhausted budget is refused even when the
-response is cached; refusals and errors are never stored.
+Public 200 responses are also kept server-side (``response_cache.py``), with the
+headers the view gave them. A hit costs authentication, throttling and one cache
+round trip: no serializer, no SQL. The checks run first, so a revoked key or an
+exhausted budget is refused even when the response is cached; refusals and errors
+are never stored. Anonymous plain-JSON hits are answered earlier still, by
+``fast_path.py``, through the same ``response_from_cache``. The design:
+docs/adr/007-api-and-portal-caching.md.
 """
 
 import hashlib
@@ -38,13 +41,30 @@ DEFAULT_STALE_WHILE_REVALIDATE = 30
 VARY = ("Accept", "Authorization", "X-Api-Key")
 _READ_METHODS = ("GET", "HEAD")
 JSON = "application/json"
-_PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", JSON})
+#: ``Accept`` headers answered as plain JSON without DRF's content negotiation.
+PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", JSON})
 _CONDITIONAL_HEADERS = (
     "HTTP_IF_NONE_MATCH",
     "HTTP_IF_MODIFIED_SINCE",
     "HTTP_IF_MATCH",
     "HTTP_IF_UNMODIFIED_SINCE",
 )
+# Set per request by ``validated`` (or kept as ``content_type``): not part of the
+# view's headers a stored entry replays.
+_PER_REQUEST_HEADERS = frozenset(
+    {"content-type", "etag", "last-modified", "cache-control"}
+)
+
+
+def asks_for_plain_json(meta) -> bool:
+    """True when a request (its ``META``) gets plain JSON without negotiating: one
+    of the usual ``Accept`` headers and no ``?format=`` override. The view's
+    negotiation and the fast path both ask here, so they agree on which requests
+    share the plain-JSON cache entries."""
+    format_override = f"{api_settings.URL_FORMAT_OVERRIDE}="
+    return meta.get("HTTP_ACCEPT", "") in PLAIN_JSON_ACCEPTS and (
+        format_override not in meta.get("QUERY_STRING", "")
+    )
 
 
 def body_etag(body: bytes) -> str:
@@ -76,6 +96,26 @@ def validated(request, response, etag, generation):
     )
 
 
+def response_from_cache(request, entry, private: bool = False) -> HttpResponse:
+    """A stored response as its view answered it: body, content type and the view's
+    own headers (``Allow``, ``Vary``), with validators, or a 304. The middleware
+    around the view add theirs as on any response."""
+    response = HttpResponse(entry.body, content_type=entry.content_type)
+    if private:
+        response["Cache-Control"] = NO_STORE
+    response = validated(request, response, entry.etag, entry.generation)
+    for name, value in entry.headers or ():
+        response[name] = value
+    return response
+
+
+class _CacheHit(Exception):
+    """Not an error: the way out of ``initial`` with a cached response."""
+
+    def __init__(self, response):
+        self.response = response
+
+
 class CachedReadMixin:
     """For DRF read views. Subclasses keep writing ordinary ``list``/``retrieve``
     code; a view whose output may include drafts for some callers overrides
@@ -84,34 +124,28 @@ class CachedReadMixin:
     #: Keep rendered responses server-side (off for views whose output is not a
     #: function of the URL alone).
     server_cache = True
+    # Per request (DRF makes a view instance per request).
+    cache_entry_name = cache_generation = prefetched = None
 
     def shows_drafts(self, request) -> bool:
         """True when this caller may get unpublished content here (preview): the
         response is then ``private, no-store`` and never kept server-side."""
         return False
 
-    def dispatch(self, request, *args, **kwargs):
-        # DRF's own dispatch, with the server-side cache looked up between the
-        # checks (content negotiation, authentication, permissions, throttling)
-        # and the handler.
-        self.args = args
-        self.kwargs = kwargs
-        request = self.initialize_request(request, *args, **kwargs)
-        self.request = request
-        self.headers = self.default_response_headers
-        self.cache_entry_name = self.cache_generation = self.prefetched = None
-        try:
-            self.initial(request, *args, **kwargs)
-            response = self._cached_response(request)
-            if response is None:
-                handler = self.http_method_not_allowed
-                if request.method.lower() in self.http_method_names:
-                    handler = getattr(self, request.method.lower(), handler)
-                response = handler(request, *args, **kwargs)
-        except Exception as exc:
-            response = self.handle_exception(exc)
-        self.response = self.finalize_response(request, response, *args, **kwargs)
-        return self.response
+    def initial(self, request, *args, **kwargs):
+        """DRF's checks (content negotiation, authentication, permissions,
+        throttling), then the server-side cache: a hit skips the handler, leaving
+        through ``handle_exception`` (DRF's documented hooks, no copy of its
+        ``dispatch``)."""
+        super().initial(request, *args, **kwargs)
+        response = self._cached_response(request)
+        if response is not None:
+            raise _CacheHit(response)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _CacheHit):
+            return exc.response
+        return super().handle_exception(exc)
 
     def perform_content_negotiation(self, request, force=False):
         """JSON is the only format: the usual ``Accept`` headers are answered
@@ -121,10 +155,8 @@ class CachedReadMixin:
         if (
             len(renderers) == 1
             and renderers[0].media_type == JSON
-            and request.META.get("HTTP_ACCEPT", "") in _PLAIN_JSON_ACCEPTS
             and not self.format_kwarg
-            and f"{api_settings.URL_FORMAT_OVERRIDE}="
-            not in request.META.get("QUERY_STRING", "")
+            and asks_for_plain_json(request.META)
         ):
             return renderers[0], JSON
         return super().perform_content_negotiation(request, force)
@@ -154,10 +186,9 @@ class CachedReadMixin:
         )
         if entry is None:
             return None
-        response = HttpResponse(entry.body, content_type=entry.content_type)
-        if response_cache.caller_may_preview(request):
-            response["Cache-Control"] = NO_STORE
-        return self._validated(request, response, entry.etag, entry.generation)
+        return response_from_cache(
+            request, entry, private=response_cache.caller_may_preview(request)
+        )
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -172,14 +203,20 @@ class CachedReadMixin:
         if self.shows_drafts(request) or response_cache.caller_may_preview(request):
             response["Cache-Control"] = NO_STORE
         if self.cache_generation is None:  # drafts, cache off or unreachable
-            return self._validated(request, response, etag, None)
+            return validated(request, response, etag, None)
+        view_headers = tuple(
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _PER_REQUEST_HEADERS
+        )
         response_cache.store(
             self.cache_entry_name,
             response_cache.CachedResponse(
-                self.cache_generation, etag, response["Content-Type"], body
+                self.cache_generation,
+                etag,
+                response["Content-Type"],
+                body,
+                view_headers,
             ),
         )
-        return self._validated(request, response, etag, self.cache_generation)
-
-    def _validated(self, request, response, etag, generation):
-        return validated(request, response, etag, generation)
+        return validated(request, response, etag, self.cache_generation)

@@ -10,7 +10,8 @@ anyone else), though views that show drafts are not cached at all.
 An entry remembers the content generation it was rendered under
 (``cms/core/content_generation.py``) and is served only while that generation is
 current. Generation and entry come back in one round trip (MGET). Redis unreachable:
-every request renders from the database (fail open, never stale).
+every request renders from the database (fail open, never stale). The design:
+docs/adr/007-api-and-portal-caching.md.
 """
 
 import contextlib
@@ -36,6 +37,10 @@ class CachedResponse(NamedTuple):
     etag: str
     content_type: str
     body: bytes
+    # The view's own headers (``Allow``, ``Vary``), replayed on a hit. None in
+    # entries stored before the field existed: the fast path leaves those to the
+    # view, which adds its headers itself.
+    headers: tuple[tuple[str, str], ...] | None = None
 
 
 def normalised_query(query_string: str) -> str:

@@ -56,6 +56,10 @@ return result
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
+# Set on a request whose anonymous rate the fast path (fast_path.py) already spent:
+# True when allowed, so the throttle does not count it again.
+SPENT = "_api_rate_spent"
+
 
 @lru_cache(maxsize=64)
 def parse_rate(rate: str | None) -> tuple[int, int] | None:
@@ -104,8 +108,8 @@ class KeyOrAddressRateThrottle(BaseThrottle):
 
         self.retry_after = None
         key = request.auth if isinstance(request.auth, APIKey) else None
-        if key is None and getattr(request, "_api_rate_spent", False):
-            return True  # counted (and allowed) by the fast path (fast_path.py)
+        if key is None and getattr(request, SPENT, False):
+            return True  # counted (and allowed) by the fast path
         rates = api_settings.DEFAULT_THROTTLE_RATES
         if key is not None:
             ident = f"key:{key.pk}"

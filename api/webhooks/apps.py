@@ -8,4 +8,6 @@ class WebhooksConfig(AppConfig):
     verbose_name = _("Webhook")
 
     def ready(self):
-        from . import signals  # noqa: F401  (records deliveries on publish)
+        from .events import subscribe_to_changes
+
+        subscribe_to_changes()  # publishing records deliveries

@@ -1,5 +1,5 @@
 """Recording events: the deliveries a page change creates, written inside the
-transaction that changed the page (called from ``signals``)."""
+transaction that changed the page (a ``RECORD`` subscriber of the change events)."""
 
 import uuid
 from functools import partial
@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core.selectors import is_public
+from cms.core.changes import Change, ContentChange, Stage, subscribe
+from cms.core.visibility import is_public
 
 from . import selectors
 from .models import Event, WebhookDelivery
@@ -16,15 +17,18 @@ from .payloads import envelope, object_ref
 from .tasks import enqueue_deliveries
 
 
-def webhook_event_record(*, page: Page, event: str, public: bool) -> list[int]:
-    """One delivery row per interested endpoint; the sends are enqueued after
-    commit. A rolled-back transaction takes the rows and the enqueue with it."""
+def webhook_event_record(
+    *, page: Page, event: str, public: bool, opd_ids=None
+) -> list[int]:
+    """One delivery row per interested endpoint (of ``opd_ids`` when given); the
+    sends are enqueued after commit. A rolled-back transaction takes the rows and
+    the enqueue with it."""
     if not selectors.any_active_endpoint():
         return []  # the usual case on a fresh install: no further queries
     owner = selectors.owner_opd(page)
-    endpoints = selectors.endpoints_for(
-        selectors.interested_opd_ids(page, owner), event
-    )
+    if opd_ids is None:
+        opd_ids = selectors.interested_opd_ids(page, owner)
+    endpoints = selectors.endpoints_for(opd_ids, event)
     if not endpoints:
         return []
     ref = object_ref(page, owner, public=public)
@@ -57,15 +61,13 @@ def webhook_event_record(*, page: Page, event: str, public: bool) -> list[int]:
     return ids
 
 
-def page_published_notify(page: Page, *, was_live: bool | None) -> None:
+def page_published_notify(page: Page, *, was_live: bool) -> None:
     """Published: ``content.published`` when it becomes public, ``updated`` when it
     already was. A page that is live but private is gone as far as sites know."""
     if not page.live or not selectors.is_watched(page):
         return  # scheduled for later: the real publish sends the event
     if not selectors.any_active_endpoint():
         return
-    if was_live is None:  # saved outside the usual publish path
-        was_live = page.first_published_at != page.last_published_at
     if is_public(page):
         event = Event.UPDATED if was_live else Event.PUBLISHED
         webhook_event_record(page=page, event=event, public=True)
@@ -74,9 +76,9 @@ def page_published_notify(page: Page, *, was_live: bool | None) -> None:
 
 
 def page_unpublished_notify(page: Page) -> None:
-    """Unpublished. Wagtail also unpublishes a live page it is deleting, after our
-    ``pre_delete`` recorded the deletion: that page is announced as deleted only."""
-    if selectors.is_watched(page) and not selectors.deletion_recorded(page.pk):
+    """Unpublished (an unpublish that is part of a deletion is no event: the
+    deletion is announced instead)."""
+    if selectors.is_watched(page):
         webhook_event_record(page=page, event=Event.UNPUBLISHED, public=False)
 
 
@@ -87,11 +89,10 @@ def page_deleting_notify(page: Page) -> None:
         webhook_event_record(page=page, event=Event.DELETED, public=False)
 
 
-def privacy_changed_notify(page_id: int, *, restricted: bool) -> None:
+def privacy_changed_notify(root: Page | None, *, restricted: bool) -> None:
     """A view restriction added to (or removed from) a page changes whether its live
     watched pages, descendants included, are public: sites drop them, or add them
     back once they are public again."""
-    root = Page.objects.filter(pk=page_id).first()
     if root is None or not selectors.any_active_endpoint():
         return
     for page in Page.objects.descendant_of(root, inclusive=True).live():
@@ -101,3 +102,52 @@ def privacy_changed_notify(page_id: int, *, restricted: bool) -> None:
             webhook_event_record(page=page, event=Event.UNPUBLISHED, public=False)
         elif is_public(page):
             webhook_event_record(page=page, event=Event.PUBLISHED, public=True)
+
+
+def moved_to_other_opd_notify(root: Page, *, old_opd_id, new_opd_id) -> None:
+    """Moved to another OPD: the old OPD's site drops every live watched page of
+    the subtree, the new OPD's site adds the public ones."""
+    if not selectors.any_active_endpoint():
+        return
+    for page in Page.objects.descendant_of(root, inclusive=True).live():
+        if not selectors.is_watched(page):
+            continue
+        if old_opd_id is not None:
+            webhook_event_record(
+                page=page, event=Event.UNPUBLISHED, public=False, opd_ids={old_opd_id}
+            )
+        if new_opd_id is not None and is_public(page):
+            webhook_event_record(
+                page=page, event=Event.PUBLISHED, public=True, opd_ids={new_opd_id}
+            )
+
+
+def on_change(change: ContentChange) -> None:
+    kind = change.kind
+    if kind in (Change.PUBLISHED, Change.UPDATED):
+        page_published_notify(change.page, was_live=kind == Change.UPDATED)
+    elif kind == Change.UNPUBLISHED:
+        page_unpublished_notify(change.page)
+    elif kind == Change.DELETED:
+        page_deleting_notify(change.page)
+    elif kind == Change.PRIVACY_CHANGED:
+        privacy_changed_notify(change.page, restricted=change.restricted)
+    elif kind == Change.MOVED and change.opd_changed:
+        moved_to_other_opd_notify(
+            change.page, old_opd_id=change.old_opd_id, new_opd_id=change.new_opd_id
+        )
+
+
+def subscribe_to_changes() -> None:
+    subscribe(
+        on_change,
+        stage=Stage.RECORD,
+        kinds={
+            Change.PUBLISHED,
+            Change.UPDATED,
+            Change.UNPUBLISHED,
+            Change.DELETED,
+            Change.PRIVACY_CHANGED,
+            Change.MOVED,
+        },
+    )

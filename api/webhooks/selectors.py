@@ -10,7 +10,7 @@ from cms.opd.models import OPDPage
 from cms.opd.selectors import opds_of_user
 from cms.series.models import SeriesPage
 
-from .models import SENDABLE, Event, WebhookDelivery, WebhookEndpoint
+from .models import SENDABLE, WebhookDelivery, WebhookEndpoint
 
 # Page types OPD sites hear about: content items of every type, DIP entries, series.
 WATCHED_TYPES = (ContentPage, DIPEntryPage, SeriesPage)
@@ -49,10 +49,6 @@ def interested_opd_ids(page: Page, owner: OPDPage | None) -> set[int]:
         if series_owner:
             ids.add(series_owner.pk)
     return ids
-
-
-def deletion_recorded(page_id: int) -> bool:
-    return WebhookDelivery.objects.filter(page_id=page_id, event=Event.DELETED).exists()
 
 
 def any_active_endpoint() -> bool:

@@ -1,4 +1,5 @@
-"""Celery tasks of webhooks: thin wrappers around the services.
+"""Celery tasks of webhooks: thin wrappers around ``attempts``, and the only code
+that queues them.
 
 Retries are not Celery retries: the delivery row holds the schedule
 (``next_attempt_at``), so a lost task or a Redis outage only delays a delivery until
@@ -9,8 +10,10 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import timezone
 
-from .services import deliveries_prune, deliveries_requeue_due, delivery_attempt
+from .attempts import deliveries_mark_due, deliveries_prune, delivery_attempt
+from .models import DeliveryStatus
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +21,15 @@ logger = logging.getLogger(__name__)
 @shared_task(acks_late=True, ignore_result=True)
 def deliver_webhook(delivery_pk: int) -> None:
     """Enqueued after the commit that recorded the delivery, and for each retry."""
-    delivery_attempt(delivery_pk=delivery_pk)
+    delivery = delivery_attempt(delivery_pk=delivery_pk)
+    # A short retry gets its own task; longer ones wait for the sweep.
+    if (
+        delivery is not None
+        and delivery.status == DeliveryStatus.FAILED
+        and delivery.queued_for is not None
+    ):
+        countdown = (delivery.next_attempt_at - timezone.now()).total_seconds()
+        enqueue_delivery(delivery.pk, countdown=max(countdown, 0))
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -29,6 +40,13 @@ def redeliver_due_webhooks() -> None:
     if queued:
         logger.info("Webhooks: %d due delivery(ies) queued by the sweep", queued)
     deliveries_prune()
+
+
+def deliveries_requeue_due(*, limit: int = 500) -> int:
+    """The sweep: queue every due delivery whose task is missing."""
+    ids = deliveries_mark_due(limit=limit)
+    enqueue_deliveries(ids)
+    return len(ids)
 
 
 def enqueue_delivery(delivery_pk: int, *, countdown: float | None = None) -> None:

@@ -240,10 +240,10 @@ def load(requests_: list, send, *, warmup: int = 40) -> tuple[list[float], float
 def latency_bench(es_url: str, base: str, total: int) -> tuple[dict, dict]:
     from django.http import QueryDict
 
-    from search.analysis import analyze_query
     from search.documents import alias_name
-    from search.params import parse_search_params
+    from search.language.analysis import analyze_query
     from search.queries.compose import build_search_body
+    from search.queries.params import parse_search_params
 
     queries = [QUERIES[i % len(QUERIES)] for i in range(total)]
     bodies = {}
@@ -369,7 +369,7 @@ def main() -> None:
 
     django.setup()
     from search.client import get_client
-    from search.outbox_models import SearchOutbox
+    from search.indexing.models import SearchOutbox
 
     client = get_client()
     print("raw streaming_bulk baseline...", flush=True)

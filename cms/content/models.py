@@ -6,6 +6,7 @@ on one table, with the OPD denormalised for filtering. Each subclass has a short
 """
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,10 +14,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from cms.opd.models import OPDOwnedMixin
+from cms.core.ownership import OPDOwnedMixin
+from cms.core.visibility import only_public
+from cms.series.models import SeriesPage
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, InfographicImagesBlock
 from .forms import ContentPageForm
@@ -29,10 +33,28 @@ class ContentTag(TaggedItemBase):
     )
 
 
+class ContentPageQuerySet(PageQuerySet):
+    """Shapes of item querysets that pages and selectors share (the public rule is
+    applied by the caller, through ``cms.core.visibility``)."""
+
+    def for_listing(self):
+        """With what a listing shows fetched in a fixed number of queries (the
+        caller adds image renditions, which depend on its sizes)."""
+        topics = ContentTag.objects.select_related("tag")
+        return self.select_related("opd", "series").prefetch_related(
+            Prefetch("tagged_items", queryset=topics)
+        )
+
+    def in_series_order(self):
+        return self.order_by("series_order", "publish_date", "id")
+
+
 class ContentPage(OPDOwnedMixin, Page):
     """What every item shares: OPD, date, summary, topics, hero, related items."""
 
     type_code = ""
+
+    objects = PageManager.from_queryset(ContentPageQuerySet)()
 
     # Indexed: every listing (portal, API, feeds) is newest first.
     publish_date = models.DateTimeField(
@@ -130,18 +152,13 @@ class ContentPage(OPDOwnedMixin, Page):
     def get_context(self, request, *args, **kwargs):
         """What an item page shows around the item: its series (only if public,
         with the neighbours in it), related pages and more from the same OPD."""
-        from cms.core.selectors import only_public
-        from cms.series.models import SeriesPage
-
-        from .selectors import public_items_for_listing, series_items
-
         context = super().get_context(request, *args, **kwargs)
         series = None
         if self.series_id:
             series = only_public(SeriesPage.objects.filter(pk=self.series_id)).first()
         context["public_series"] = series
         if series is not None:
-            neighbours = series_items(series).select_related(None)
+            neighbours = only_public(series.items.in_series_order())
             order = list(neighbours.only("pk", "title", "url_path"))
             index = next((i for i, p in enumerate(order) if p.pk == self.pk), None)
             if index is not None:
@@ -153,7 +170,7 @@ class ContentPage(OPDOwnedMixin, Page):
         targets = self.related_links.values("target_id")
         context["related_pages"] = only_public(Page.objects.filter(pk__in=targets))
         context["more_from_opd"] = (
-            public_items_for_listing()
+            only_public(ContentPage.objects.for_listing())
             .filter(opd_id=self.opd_id)
             .exclude(pk=self.pk)
             .select_related("hero_image")

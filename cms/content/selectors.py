@@ -1,14 +1,12 @@
 """Read queries on content, shared by portal, API, search indexing, feeds and sitemap.
+Which pages are public is decided by ``cms.core.visibility``."""
 
-``public_items`` is the single rule for "a citizen may see this": live and without
-view restrictions. Later rules (exempted DIP, expiry) are added here and nowhere else.
-"""
+from django.db.models import Count, QuerySet
 
-from django.db.models import QuerySet
+from cms.core.visibility import only_public
+from cms.series.models import SeriesPage
 
-from cms.core.selectors import only_public
-
-from .models import ContentPage
+from .models import ContentPage, ContentTag
 
 
 def public_items() -> QuerySet[ContentPage]:
@@ -34,22 +32,16 @@ def series_items(series) -> QuerySet[ContentPage]:
 
 def public_series_ids() -> list[int]:
     """Ids of the series a citizen may see (an item may point at a draft series)."""
-    from cms.series.models import SeriesPage
-
     return list(only_public(SeriesPage.objects.all()).values_list("pk", flat=True))
 
 
 def series_by_slugs(slugs):
     """Public series with one of these slugs (slugs are unique per OPD only)."""
-    from cms.series.models import SeriesPage
-
     return only_public(SeriesPage.objects.filter(slug__in=slugs))
 
 
 def content_tagged(tag_slugs):
     """Ids of items carrying any of these topics (a subquery: no duplicate rows)."""
-    from .models import ContentTag
-
     return ContentTag.objects.filter(tag__slug__in=tag_slugs).values(
         "content_object_id"
     )
@@ -58,35 +50,17 @@ def content_tagged(tag_slugs):
 def public_items_for_listing() -> QuerySet[ContentPage]:
     """Public items with what a listing shows fetched in a fixed number of queries
     (the caller adds image renditions, which depend on its sizes)."""
-    from django.db.models import Prefetch
-
-    from .models import ContentTag
-
-    return (
-        public_items()
-        .select_related("opd", "series")
-        .prefetch_related(
-            Prefetch("tagged_items", queryset=ContentTag.objects.select_related("tag"))
-        )
-    )
+    return public_items().for_listing()
 
 
 def series_items_for_listing(series) -> QuerySet[ContentPage]:
     """``series_items`` with what a listing shows (see ``public_items_for_listing``)."""
-    return (
-        public_items_for_listing()
-        .filter(series=series)
-        .order_by("series_order", "publish_date", "id")
-    )
+    return public_items_for_listing().filter(series=series).in_series_order()
 
 
 def public_tag_counts(*, opds=None):
     """Topics carried by public items, with how many: rows of ``slug``, ``name``,
     ``count``, most used first. Topics only drafts carry are not listed."""
-    from django.db.models import Count
-
-    from .models import ContentTag
-
     items = public_items()
     if opds is not None:
         items = items.filter(opd__in=opds)

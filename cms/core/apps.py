@@ -7,6 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Sipanganten"
 
     def ready(self):
-        # The content generation follows every public change (API and portal
-        # caches key on it): its signal receivers connect on import.
-        from cms.core import content_generation  # noqa: F401
+        from cms.core import content_generation
+        from cms.core.changes import receivers
+
+        # The only receivers of model signals: they emit change events.
+        receivers.connect()
+        # The content generation (API and portal caches key on it) follows every
+        # committed public change.
+        content_generation.subscribe()

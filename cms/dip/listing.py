@@ -1,15 +1,27 @@
 """A DIP listing filtered by category and year, as both the province-wide page and
-each OPD's DIP page show it (one rule for the filter, its choices and its errors)."""
+each OPD's DIP page show it (one rule for the filter, its choices and its errors).
+It imports no model: the DIP index page builds its context with it."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from .models import Kategori
-from .selectors import dip_entries_grouped
+from .categories import KATEGORI_HEADINGS, Kategori
 
 _MAX_YEAR_DIGITS = 4
+
+
+def dip_entries_grouped(entries) -> list[tuple[Kategori, str, list]]:
+    """Entries in the law's order of categories, every category present (even empty:
+    an empty category is itself information for the citizen and the monitor)."""
+    groups: dict[str, list] = {k.value: [] for k in Kategori}
+    for entry in entries.select_related("opd").order_by("-tahun", "title"):
+        groups[entry.kategori].append(entry)
+    return [
+        (Kategori(value), KATEGORI_HEADINGS[value], items)
+        for value, items in groups.items()
+    ]
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 An entry in the *dikecualikan* (exempted) category is public only as the fact of the
 exemption: its title, legal basis and period. Its summary details and documents are
-never shown or served to the public (see ``selectors`` and ``wagtail_hooks``).
+never shown or served to the public (see ``cms.core.visibility``).
 """
 
 from django.core.exceptions import ValidationError
@@ -15,23 +15,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.forms import MediaScopedPageForm
-from cms.opd.models import OPDOwnedMixin
+from cms.core.ownership import OPDOwnedMixin
+from cms.core.visibility import only_public, public_view
 
-
-class Kategori(models.TextChoices):
-    BERKALA = "berkala", _("Berkala")
-    SERTA_MERTA = "serta_merta", _("Serta merta")
-    SETIAP_SAAT = "setiap_saat", _("Tersedia setiap saat")
-    DIKECUALIKAN = "dikecualikan", _("Dikecualikan")
-
-
-# Section headings per category, whole phrases so each language can order its words.
-KATEGORI_HEADINGS = {
-    Kategori.BERKALA: _("Informasi berkala"),
-    Kategori.SERTA_MERTA: _("Informasi serta merta"),
-    Kategori.SETIAP_SAAT: _("Informasi tersedia setiap saat"),
-    Kategori.DIKECUALIKAN: _("Informasi dikecualikan"),
-}
+from .categories import Kategori
+from .listing import dip_listing
 
 
 class Bentuk(models.TextChoices):
@@ -53,11 +41,8 @@ class DIPIndexPage(Page):
         verbose_name_plural = _("daftar informasi publik")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import dip_listing
-        from .selectors import public_dip_entries
-
         context = super().get_context(request, *args, **kwargs)
-        entries = public_dip_entries().child_of(self)
+        entries = only_public(DIPEntryPage.objects.child_of(self))
         context["listing"] = dip_listing(entries, request.GET)
         context["groups"] = context["listing"].groups
         context["opd"] = self.get_parent().specific
@@ -172,10 +157,9 @@ class DIPEntryPage(OPDOwnedMixin, Page):
         return False
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import public_documents_of
-
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = public_documents_of(self)
+        # Never a document another (exempted) entry withholds, nor a private one.
+        context["documents"] = public_view(request).documents_of(self)
         return context
 
 

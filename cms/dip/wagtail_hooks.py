@@ -1,12 +1,13 @@
 from django.http import Http404
 from wagtail import hooks
 
-from .selectors import document_is_withheld
+from cms.core.visibility import document_is_withheld
 
 
 @hooks.register("before_serve_document")
 def withhold_exempted_documents(document, request):
-    """Documents of exempted DIP entries are served only to people who may edit them."""
+    """Documents of exempted DIP entries are served only to people who may edit them.
+    (Private collections are Wagtail's own check, with its login/password forms.)"""
     if not document_is_withheld(document):
         return None
     user = request.user

@@ -18,6 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.workflow.models import OPDReviewTask, ProvinceCurationTask
+
 PROVINCE_GROUP = "Provinsi: Tim Komunikasi"
 
 EDITOR_PAGE_PERMS = ["add_page", "change_page"]
@@ -80,8 +82,6 @@ def _child_collection(parent: Collection, name: str) -> Collection:
 @transaction.atomic
 def province_access_ensure(home) -> Group:
     """The province team: edit and publish anywhere, all media, second approvals."""
-    from cms.workflow.models import ProvinceCurationTask
-
     team = _group(PROVINCE_GROUP)
     team.permissions.add(
         *(_perm(app, codename) for app, codename in PROVINCE_SEARCH_PERMS)
@@ -98,8 +98,6 @@ def province_access_ensure(home) -> Group:
 @transaction.atomic
 def opd_access_ensure(opd) -> None:
     """Create (or repair) the OPD's groups, collections, permissions and workflow."""
-    from cms.workflow.models import OPDReviewTask, ProvinceCurationTask
-
     editors = _group(f"{opd.slug}: Editor")
     reviewers = _group(f"{opd.slug}: Reviewer")
     _grant_pages(editors, opd, EDITOR_PAGE_PERMS)

@@ -8,4 +8,6 @@ class OPDConfig(AppConfig):
     verbose_name = _("Perangkat daerah (OPD)")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from .subscribers import subscribe_all
+
+        subscribe_all()

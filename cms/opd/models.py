@@ -1,6 +1,14 @@
-"""The site tree's upper levels: the province portal root and one page per OPD."""
+"""The site tree's upper levels: the province portal root and one page per OPD.
 
+These pages list what sits below them (items, series, DIP entries), so this module
+imports those apps' selectors; none of them imports it back.
+"""
+
+from datetime import timedelta
+
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -8,7 +16,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.content.selectors import public_items, public_items_for_listing
 from cms.core.forms import MediaScopedPageForm
+from cms.core.visibility import only_public
+from cms.dip.models import DIPIndexPage, Kategori
+from cms.dip.selectors import public_dip_entries
+from cms.series.selectors import public_series
 
 from . import blocks
 
@@ -41,9 +54,6 @@ class ProvinceHomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from cms.content.selectors import public_items_for_listing
-        from cms.opd.selectors import opd_list
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_items"] = (
             public_items_for_listing()
@@ -53,14 +63,12 @@ class ProvinceHomePage(Page):
         )
         context["serta_merta"] = self.current_serta_merta()
         context["featured_series"] = self.public_featured_series()
-        context["opd_count"] = opd_list().count()
+        context["opd_count"] = only_public(OPDPage.objects.all()).count()
         return context
 
     def public_featured_series(self) -> list:
         """The series the province team chose, in their order; drafts and private
         series are skipped even if chosen."""
-        from cms.series.selectors import public_series
-
         chosen = list(self.featured_series.values_list("series_id", flat=True))
         found = public_series().filter(pk__in=chosen).select_related("cover_image")
         by_id = {series.pk: series for series in found}
@@ -70,14 +78,6 @@ class ProvinceHomePage(Page):
         """Serta-merta information (UU 14/2008 art. 10) still current: items marked
         serta merta and DIP entries of that category, published in the last
         ``serta_merta_days`` days, newest first."""
-        from datetime import timedelta
-
-        from django.utils import timezone
-
-        from cms.content.selectors import public_items
-        from cms.dip.models import Kategori
-        from cms.dip.selectors import public_dip_entries
-
         since = timezone.now() - timedelta(days=self.serta_merta_days)
         items = list(
             public_items()
@@ -250,13 +250,6 @@ class OPDPage(Page):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from cms.content.selectors import public_items_for_listing
-        from cms.core.selectors import only_public
-        from cms.dip.models import DIPIndexPage
-        from cms.series.selectors import public_series
-
         context = super().get_context(request, *args, **kwargs)
         items = (
             public_items_for_listing()
@@ -299,33 +292,3 @@ class OPDLeader(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pimpinan")
         verbose_name_plural = _("pimpinan")
-
-
-class OPDOwnedMixin(models.Model):
-    """A page that belongs to the OPD above it in the tree, kept as a direct foreign key
-    so listings filter and join without walking the tree."""
-
-    opd = models.ForeignKey(
-        OPDPage,
-        verbose_name=_("OPD"),
-        null=True,
-        editable=False,
-        on_delete=models.PROTECT,
-        related_name="%(app_label)s_%(class)s_set",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.path:
-            parent = getattr(self, "_cached_parent_obj", None)
-            if isinstance(parent, OPDPage):
-                self.opd_id = parent.pk  # the usual case, and no query at all
-            else:
-                self.opd_id = (
-                    OPDPage.objects.ancestor_of(self, inclusive=False)
-                    .values_list("pk", flat=True)
-                    .first()
-                )
-        super().save(*args, **kwargs)

@@ -4,10 +4,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .access import province_access_ensure
+from cms.core.ownership import OPDOwnedMixin
+from cms.dip.models import DIPIndexPage
+
+from .access import opd_access_ensure, province_access_ensure
 from .models import OPDPage, ProvinceHomePage
 
 REFERENCE_FILE = Path(__file__).parent / "data" / "opds.json"
@@ -88,10 +92,6 @@ def opds_load_reference(*, path: Path = REFERENCE_FILE) -> LoadReport:
 @transaction.atomic
 def opd_setup(opd: OPDPage) -> None:
     """Everything a new OPD needs: access control, workflow and its DIP section."""
-    from cms.dip.models import DIPIndexPage
-
-    from .access import opd_access_ensure  # noqa: I001
-
     opd_access_ensure(opd)
     if not DIPIndexPage.objects.child_of(opd).exists():
         opd.add_child(
@@ -103,10 +103,6 @@ def opd_setup(opd: OPDPage) -> None:
 
 def opd_owner_refresh(page) -> None:
     """After a move, point the moved page and its descendants at their new OPD."""
-    from django.apps import apps
-
-    from .models import OPDOwnedMixin
-
     page = Page.objects.get(pk=page.pk)  # fresh tree path after the move
     opd = OPDPage.objects.ancestor_of(page, inclusive=True).first()
     for model in apps.get_models():

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.forms import MediaScopedPageForm
+from cms.core.visibility import only_public
 
 
 class SeriesPage(Page):
@@ -56,11 +57,12 @@ class SeriesPage(Page):
         return self.province_curated
 
     def get_context(self, request, *args, **kwargs):
-        from cms.content.selectors import series_items_for_listing
-
         context = super().get_context(request, *args, **kwargs)
+        # ``items`` is the reverse of ``ContentPage.series`` (with its queryset
+        # methods): no import of the content models, which import this one.
         context["items"] = (
-            series_items_for_listing(self)
+            only_public(self.items.for_listing())
+            .in_series_order()
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
         )

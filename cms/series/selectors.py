@@ -2,9 +2,10 @@
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
+from wagtail.models import Page
 
-from cms.core.selectors import only_public
-from cms.opd.models import OPDPage
+from cms.content.selectors import public_items
+from cms.core.visibility import only_public
 
 from .models import SeriesPage
 
@@ -12,12 +13,11 @@ from .models import SeriesPage
 def public_series() -> QuerySet[SeriesPage]:
     """Public series annotated with their OPD (``opd_slug``, ``opd_name``: the parent
     page, read in the same query) and the number of their public items."""
-    from cms.content.selectors import public_items
-
     parent_path = Substr(
         OuterRef("path"), 1, Length(OuterRef("path")) - SeriesPage.steplen
     )
-    parent = OPDPage.objects.filter(path=parent_path)
+    # The parent is always an OPD page; its slug and title are the base page's.
+    parent = Page.objects.filter(path=parent_path)
     return only_public(SeriesPage.objects.all()).annotate(
         opd_slug=Subquery(parent.values("slug")[:1]),
         opd_name=Subquery(parent.values("title")[:1]),

@@ -70,14 +70,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.language.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Cached anonymous API reads answered before URL resolution (api/v1/fast_path.py).
-    "api.v1.fast_path.CachedAPIReadMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Cached anonymous API reads answered before URL resolution, after every
+    # middleware that adds headers (api/v1/fast_path.py).
+    "api.v1.fast_path.CachedAPIReadMiddleware",
     # Last: it needs the reader and the language (portal/cache.py).
     "portal.cache.PortalPageCacheMiddleware",
 ]

@@ -1,11 +1,13 @@
-"""Images and media files on portal pages: responsive, and never from a private
-collection (an OPD's "dikecualikan" media must not leak through a page)."""
+"""Images and media files on portal pages: responsive, and never one the public may
+not see (an OPD's "dikecualikan" media, a document an exempted DIP entry withholds
+must not leak through a page)."""
 
-import contextlib
 import re
 
 from django import template
 from wagtail.images.models import Filter, Picture
+
+from cms.core.visibility import public_view
 
 register = template.Library()
 
@@ -24,21 +26,10 @@ SIZES = {
 }
 
 
-def _private_collection_ids(context) -> frozenset:
-    """Read once per request (a page may show many images)."""
-    from cms.opd.selectors import private_collection_ids
-
-    holder = context.get("request") or context.render_context
-    ids = getattr(holder, "_portal_private_collections", None)
-    if ids is None:
-        ids = frozenset(private_collection_ids())
-        with contextlib.suppress(AttributeError):  # a RenderContext takes none
-            holder._portal_private_collections = ids
-    return ids
-
-
 def is_private_media(context, media) -> bool:
-    return media.collection_id in _private_collection_ids(context)
+    """The visibility rule, its rows read once per request (a page may show many
+    images)."""
+    return not public_view(context.get("request")).media_is_public(media)
 
 
 @register.simple_tag(takes_context=True)

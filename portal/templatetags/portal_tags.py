@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
-from cms.core.selectors import is_withheld
+from cms.core.visibility import is_withheld, only_public
+from cms.opd.models import ProvinceHomePage
 from portal import structured_data
 
 register = template.Library()
@@ -15,14 +16,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def province_home(context):
-    """The live portal root (its title is the province's name), or None."""
+    """The public portal root (its title is the province's name), or None."""
     request = context.get("request")
     cached = getattr(request, "_portal_home", False)
     if cached is not False:
         return cached
-    from cms.opd.models import ProvinceHomePage
-
-    home = ProvinceHomePage.objects.live().first()
+    home = only_public(ProvinceHomePage.objects.all()).first()
     if request is not None:
         request._portal_home = home
     return home

@@ -12,8 +12,7 @@ import os
 
 from django.utils import timezone
 
-from search.outbox_models import DocumentText
-
+from .models import DocumentText
 from .text import plain
 
 logger = logging.getLogger(__name__)

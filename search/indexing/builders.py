@@ -6,7 +6,6 @@ Callers decide *whether* a page is indexed (``source.py``); this module only say
 """
 
 from django.utils import timezone
-from wagtail.models import CollectionViewRestriction
 
 from cms.content.models import (
     AnnouncementPage,
@@ -17,11 +16,11 @@ from cms.content.models import (
     PublicationPage,
     VideoPage,
 )
+from cms.core.visibility import PublicView
 from cms.dip.models import DIPEntryPage
-from cms.dip.selectors import document_is_withheld
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage
-from search.analysis import analyze
+from search.language.analysis import analyze
 
 from .attachments import MAX_CHARS, document_text
 from .keys import page_key
@@ -59,26 +58,13 @@ class BuildContext:
 
     def __init__(self):
         self._opds_by_path: dict[str, OPDPage] | None = None
-        self._restricted: tuple[str, ...] | None = None
-        self._withheld: dict[int, bool] = {}  # document id -> withheld
+        self.public = PublicView()  # the visibility rule, its rows read once a batch
 
     def attachment_text(self, document) -> str:
         """The text of a document a citizen may download, else nothing: a file in
         a private collection, or withheld as part of an exempted DIP entry, must
         not be findable through a public page that happens to link it."""
-        if document is None:
-            return ""
-        if self._restricted is None:  # one query per batch
-            self._restricted = tuple(
-                CollectionViewRestriction.objects.values_list(
-                    "collection__path", flat=True
-                )
-            )
-        if document.collection.path.startswith(self._restricted):
-            return ""
-        if document.pk not in self._withheld:  # the DIP rule has no bulk form
-            self._withheld[document.pk] = document_is_withheld(document)
-        if self._withheld[document.pk]:
+        if document is None or not self.public.document_is_public(document):
             return ""
         return document_text(document)
 
@@ -174,8 +160,12 @@ def _content_fields(page: ContentPage, context: BuildContext) -> dict:
             else ""
         ),
         "tags": sorted(tag.name for tag in page.tags.all()),
-        # A series that is not live is not public: do not reveal it as a facet.
-        "series_slug": series.slug if series is not None and series.live else None,
+        # A series the public may not see (a draft, private) is not a facet.
+        "series_slug": (
+            series.slug
+            if series is not None and context.public.page_is_public(series)
+            else None
+        ),
         "published": page.publish_date,
         "year": _year(page.publish_date),
         "boost": BOOST_SERTA_MERTA if page.serta_merta else BOOST_DEFAULT,

@@ -1,20 +1,55 @@
 """Which indexed pages a change touches; records them in the outbox.
 
-Called by ``search/signals.py`` inside the transaction that made the change. The
-drain decides later what each page's index entry should be, so over-recording is
-harmless (one extra bulk action) and under-recording is the bug to avoid.
+Subscribed to the change events (``subscribe``), so it runs inside the transaction
+that made the change (stage ``RECORD``). The drain decides later what each page's
+index entry should be, so over-recording is harmless (one extra bulk action) and
+under-recording is the bug to avoid.
 """
 
-from django.db import connection, transaction
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from cms.content.models import ContentPage, PublicationPage
+from cms.core.changes import Change, ContentChange, Stage, subscribe
+from cms.core.commit import after_commit_once
 from cms.dip.models import DIPDocument, DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage
+from search.tasks import enqueue_drain
 
 from .outbox import outbox_record
 from .source import INDEXED_MODELS, indexed_content_type_ids
+
+
+def on_change(change: ContentChange) -> None:
+    """Record the pages whose index entry this change may alter."""
+    kind = change.kind
+    if kind in (Change.PUBLISHED, Change.UPDATED, Change.UNPUBLISHED):
+        page_changed(change.page)
+    elif kind in (Change.MOVED, Change.PRIVACY_CHANGED):
+        subtree_changed(change.page)
+    elif kind == Change.DELETED:
+        page_deleting(change.page)
+    elif kind == Change.DOCUMENT_CHANGED:
+        pages_changed(_pages_using(document_id__in=[change.document_id]))
+    elif kind == Change.COLLECTION_PRIVACY_CHANGED:
+        collection_privacy_changed(change.collection_id)
+
+
+def subscribe_to_changes() -> None:
+    subscribe(
+        on_change,
+        stage=Stage.RECORD,
+        kinds={
+            Change.PUBLISHED,
+            Change.UPDATED,
+            Change.UNPUBLISHED,
+            Change.MOVED,
+            Change.PRIVACY_CHANGED,
+            Change.DELETED,
+            Change.DOCUMENT_CHANGED,
+            Change.COLLECTION_PRIVACY_CHANGED,
+        },
+    )
 
 
 def pages_changed(page_ids) -> None:
@@ -23,13 +58,9 @@ def pages_changed(page_ids) -> None:
     if not page_ids:
         return
     outbox_record(page_ids)
-    from search.tasks import enqueue_drain  # tasks import the drain: no cycle
-
     # One drain per transaction is enough (an import publishes thousands of pages
     # in one); a callback dropped with a rolled-back savepoint is registered again.
-    pending = getattr(connection, "run_on_commit", [])
-    if not any(entry[1] is enqueue_drain for entry in pending):
-        transaction.on_commit(enqueue_drain, robust=True)
+    after_commit_once(enqueue_drain)
 
 
 def page_changed(page: Page) -> None:
@@ -51,20 +82,23 @@ def subtree_changed(page: Page | None) -> None:
     )
 
 
-def series_deleting(series: SeriesPage) -> None:
-    """Before a series goes: its items lose their ``series`` link without signals."""
-    pages_changed(_series_items(series))
+def page_deleting(page: Page) -> None:
+    """Before the rows go: the page, and a series' items (they lose their
+    ``series`` link without any signal)."""
+    model = page.specific_class
+    pages_changed([page.pk] if model in INDEXED_MODELS else [])
+    if model is not None and issubclass(model, SeriesPage):
+        pages_changed(_series_items(page.pk))
 
 
-def document_changed(document) -> None:
-    """A document's file changed or it goes away: pages that index its text."""
-    pages_changed(_pages_using(document_id__in=[document.pk]))
-
-
-def collection_privacy_changed(collection) -> None:
+def collection_privacy_changed(collection_id: int) -> None:
     """Documents in a private collection are not indexed: pages using documents of
     the collection (or below it) change with its view restriction."""
-    pages_changed(_pages_using(document__collection__path__startswith=collection.path))
+    collection = Collection.objects.filter(pk=collection_id).first()
+    if collection is not None:
+        pages_changed(
+            _pages_using(document__collection__path__startswith=collection.path)
+        )
 
 
 def _pages_using(**documents) -> list[int]:
@@ -89,7 +123,7 @@ def _dependents(page: Page) -> list[int]:
             .values_list("pk", flat=True)
         )
     if isinstance(specific, SeriesPage):
-        return _series_items(specific)
+        return _series_items(specific.pk)
     if isinstance(specific, DIPEntryPage):
         # Its documents are withheld everywhere while it is exempted.
         own = DIPDocument.objects.filter(entry=specific).values("document_id")
@@ -97,5 +131,7 @@ def _dependents(page: Page) -> list[int]:
     return []
 
 
-def _series_items(series: SeriesPage) -> list[int]:
-    return list(ContentPage.objects.filter(series=series).values_list("pk", flat=True))
+def _series_items(series_id: int) -> list[int]:
+    return list(
+        ContentPage.objects.filter(series_id=series_id).values_list("pk", flat=True)
+    )

@@ -23,11 +23,11 @@ from elasticsearch import ApiError
 
 from search.client import get_client
 from search.index_management import write_targets
-from search.outbox_models import IndexedState, SearchOutbox
 
 from . import stored
 from .bulk import bulk_write
 from .keys import page_id_of, page_key
+from .models import IndexedState, SearchOutbox
 from .source import desired_states
 from .upsert import outbox_upsert, upsert_versioned
 

@@ -17,10 +17,10 @@ from elasticsearch.helpers import streaming_bulk
 
 from search import index_management as im
 from search.documents import building_alias_name
-from search.outbox_models import IndexedState
 
 from .bulk import MAX_REQUEST_CHARS
 from .keys import page_key
+from .models import IndexedState
 from .source import count_candidates, public_documents
 from .upsert import upsert_versioned
 

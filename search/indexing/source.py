@@ -1,6 +1,6 @@
 """What should be in the public index, read from the database (the source of truth).
 
-The rule is ``cms.core.selectors``: a page is indexed when it is public (live, no
+The rule is ``cms.core.visibility``: a page is indexed when it is public (live, no
 view restriction on it or an ancestor) and not withheld (exempted DIP entries). Both
 the drain (a few hundred pages) and the reindex (everything) come through here.
 """
@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page
 
 from cms.content.models import CONTENT_TYPES, ContentPage, PublicationPage
-from cms.core.selectors import is_withheld, public_pages
+from cms.core.visibility import is_withheld, public_pages
 from cms.dip.models import DIPDocument, DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage

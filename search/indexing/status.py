@@ -6,9 +6,8 @@ from datetime import datetime
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from search.outbox_models import IndexedState, SearchOutbox
-
 from .keys import page_id_of, page_key
+from .models import IndexedState, SearchOutbox
 
 
 @dataclass

@@ -24,13 +24,17 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from search.analysis import current_vocabulary
-from search.outbox_models import BuiltDocument
+from search.language.analysis import current_vocabulary
 
-# The modules whose code decides what a document contains.
+from .models import BuiltDocument
+
+# The modules (and the stemmer's dictionary) whose content decides what a document
+# contains.
 _BUILDER_MODULES = (
-    "analysis.py",
-    "vocabulary.py",
+    "language/data/stem_dictionary_id.txt",
+    "language/normalize.py",
+    "language/analysis.py",
+    "language/vocabulary.py",
     "indexing/builders.py",
     "indexing/text.py",
     "indexing/attachments.py",

@@ -1,12 +1,12 @@
 """The one function that composes the builders into a search request body."""
 
-from search.analysis import AnalyzedQuery, analyze_query
-from search.params import SearchParams
+from search.language.analysis import AnalyzedQuery, analyze_query
 
 from .boosts import boosted
 from .facets import FACETS, facet_aggs, post_filter
 from .filters import NEVER_SHOWN, excluded_ids, filter_clauses
 from .highlight import highlight
+from .params import SearchParams
 from .suggest import autocomplete, did_you_mean
 from .text import text_query
 

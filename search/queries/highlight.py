@@ -7,7 +7,7 @@ synonym are not marked: the fragment is still chosen from the best part of the t
 ``encoder: html`` escapes the stored text, so the fragments are safe to render.
 """
 
-from search.analysis import AnalyzedQuery
+from search.language.analysis import AnalyzedQuery
 
 FRAGMENT_SIZE = 160
 FIELDS = {

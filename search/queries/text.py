@@ -14,7 +14,7 @@ Precision comes from ``should`` clauses that only add score: the whole query as 
 phrase in the raw title (strongly) and in the summary or body.
 """
 
-from search.analysis import AnalyzedQuery
+from search.language.analysis import AnalyzedQuery
 
 STEM_FIELDS = [
     "title_stem^4",

@@ -4,9 +4,10 @@ Tests of one run share one Redis: each API test starts without the API's cached
 state (rendered responses, the content generation, rate-limit counts, key records).
 
 pytest-django runs each test in a transaction that never commits, so on-commit hooks
-never fire. The API's cache upkeep (``cms.core.content_generation.after_commit``) then
-runs at once, as it does in autocommit, so a test can change content and read the
-API again. ``tests/api/access`` tests the commit behaviour itself and overrides
+never fire. The API's cache upkeep (the change events' after-commit stage, which
+bumps the content generation, and the API key records) then runs at once, as it does
+in autocommit, so a test can change content and read the API again.
+``tests/api/access`` tests the commit behaviour itself and overrides
 ``api_cache_upkeep_at_once`` to commit explicitly.
 """
 
@@ -35,6 +36,6 @@ def api_cache_state():
 
 @pytest.fixture(autouse=True)
 def api_cache_upkeep_at_once(monkeypatch):
-    from cms.core import content_generation as cache_invalidation
-
-    monkeypatch.setattr(cache_invalidation, "after_commit", lambda func: func())
+    at_once = lambda func: func()  # noqa: E731
+    monkeypatch.setattr("cms.core.changes.bus.after_commit", at_once)
+    monkeypatch.setattr("api.keys.services.after_commit", at_once)

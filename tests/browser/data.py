@@ -5,34 +5,36 @@ Every publish commits (the tests are transactional), so the search outbox drains
 after each commit (Celery is eager) into the test Elasticsearch index.
 """
 
-import io
-import itertools
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from cms.content.models import (
     AnnouncementPage,
     ArticlePage,
     InfographicPage,
-    NewsPage,
     PodcastPage,
     PublicationPage,
     VideoPage,
 )
-from cms.dip.models import DIPEntryPage, DIPIndexPage
+from cms.dip.models import DIPIndexPage
 from cms.series.models import SeriesPage
+from tests.factories import (
+    DocumentFactory,
+    ImageFactory,
+    add_dip_entry,
+    add_item,
+    add_series,
+    days_ago,
+    make_opds,
+    publish,
+)
 
-_serial = itertools.count(1)
+# Photos as a camera gives them: JPEG, 16:9, with detail for renditions and WebP.
+PHOTO = {"width": 1200, "height": 675, "image_format": "JPEG", "stripes": True}
 
 # Words the tests search for; each appears in items of more than one OPD.
 QUERY = "stunting"
@@ -50,69 +52,8 @@ class PortalData:
     urls: dict = field(default_factory=dict)
 
 
-def make_image(title: str, collection, colour=(0, 94, 132), size=(1200, 675)):
-    """A real JPEG with a little drawing (so renditions and WebP have work to do)."""
-    picture = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
-    for step in range(0, size[0], 60):
-        draw.line([(step, 0), (size[0] - step, size[1])], fill=(240, 200, 40), width=6)
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=85)
-    image = get_image_model()(
-        title=title,
-        file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"foto{next(_serial)}.jpg"),
-        collection=collection,
-    )
-    image.save()
-    return image
-
-
-def make_document(title: str, collection, *, name="dokumen.pdf", content=None):
-    document = get_document_model()(
-        title=title,
-        file=ContentFile(content or b"%PDF-1.4\n% uji\n", name=name),
-        collection=collection,
-    )
-    document.save()
-    return document
-
-
-def publish(parent, page):
-    """Add ``page`` under ``parent`` as a draft, then publish it (one commit each)."""
-    page.slug = page.slug or slugify(page.title)[:80]
-    page.live = False
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def _body(*paragraphs: str):
     return [("paragraph", RichText("".join(f"<p>{p}</p>" for p in paragraphs)))]
-
-
-def _days_ago(days: int):
-    return timezone.now() - timedelta(days=days)
-
-
-def make_opds() -> dict:
-    """The province home and three OPD pages (as the ``opds`` fixture makes them)."""
-    from cms.opd.models import OPDPage
-    from cms.opd.services import province_home_ensure
-
-    home = province_home_ensure()
-    opds = {}
-    for slug, name in [
-        ("diskominfo", "Dinas Komunikasi, Informatika, Statistik dan Persandian"),
-        ("dinkes", "Dinas Kesehatan"),
-        ("bpbd", "Badan Penanggulangan Bencana Daerah"),
-    ]:
-        opds[slug] = home.add_child(
-            instance=OPDPage(
-                title=name, slug=slug, short_name=slug.upper(), kind="dinas"
-            )
-        )
-    return opds
 
 
 def build_portal() -> PortalData:
@@ -125,134 +66,143 @@ def build_portal() -> PortalData:
     dinkes.address = "Jl. Syech Nawawi Al Bantani, Serang"
     dinkes.phone = "(0254) 267001"
     dinkes.email = "dinkes@bantenprov.go.id"
-    dinkes.save_revision().publish()
+    publish(dinkes)
 
     data = PortalData(opds=opds)
-    photo = make_image("Kader posyandu menimbang balita", dinkes.collection)
-    flood = make_image("Banjir di Pandeglang", bpbd.collection, colour=(30, 60, 120))
-    chart = make_image("Infografis stunting", dinkes.collection, colour=(200, 80, 40))
-    cover = make_image("Sampul seri", diskominfo.collection, colour=(20, 120, 60))
+    photo = ImageFactory(
+        title="Kader posyandu menimbang balita",
+        collection=dinkes.collection,
+        colour=(0, 94, 132),
+        **PHOTO,
+    )
+    flood = ImageFactory(
+        title="Banjir di Pandeglang",
+        collection=bpbd.collection,
+        colour=(30, 60, 120),
+        **PHOTO,
+    )
+    chart = ImageFactory(
+        title="Infografis stunting",
+        collection=dinkes.collection,
+        colour=(200, 80, 40),
+        **PHOTO,
+    )
+    cover = ImageFactory(
+        title="Sampul seri",
+        collection=diskominfo.collection,
+        colour=(20, 120, 60),
+        **PHOTO,
+    )
 
-    data.series = publish(
+    data.series = add_series(
         diskominfo,
-        SeriesPage(
-            title="Banten Bebas Stunting",
-            slug="banten-bebas-stunting",
-            description="<p>Seri lintas OPD tentang pencegahan stunting.</p>",
-            cover_image=cover,
-            cover_alt="Anak-anak bermain di halaman posyandu",
-        ),
+        "Banten Bebas Stunting",
+        slug="banten-bebas-stunting",
+        description="<p>Seri lintas OPD tentang pencegahan stunting.</p>",
+        cover_image=cover,
+        cover_alt="Anak-anak bermain di halaman posyandu",
     )
     items = data.items
-    items["rilis"] = publish(
+    items["rilis"] = add_item(
         dinkes,
-        NewsPage(
-            title="Posyandu serentak cegah stunting di Kabupaten Serang",
-            slug="posyandu-serentak-cegah-stunting",
-            summary="Kader posyandu menimbang 12.000 balita dalam sepekan.",
-            publish_date=_days_ago(1),
-            hero_image=photo,
-            hero_alt="Kader posyandu menimbang seorang balita",
-            body=_body(
-                "Dinas Kesehatan Provinsi Banten menggelar posyandu serentak.",
-                "Penimbangan balita membantu mendeteksi stunting sejak dini.",
-            ),
-            series=data.series,
-            series_order=1,
+        "Posyandu serentak cegah stunting di Kabupaten Serang",
+        slug="posyandu-serentak-cegah-stunting",
+        summary="Kader posyandu menimbang 12.000 balita dalam sepekan.",
+        publish_date=days_ago(1),
+        hero_image=photo,
+        hero_alt="Kader posyandu menimbang seorang balita",
+        body=_body(
+            "Dinas Kesehatan Provinsi Banten menggelar posyandu serentak.",
+            "Penimbangan balita membantu mendeteksi stunting sejak dini.",
         ),
+        series=data.series,
+        series_order=1,
     )
-    items["rilis_bpbd"] = publish(
+    items["rilis_bpbd"] = add_item(
         bpbd,
-        NewsPage(
-            title="BPBD salurkan bantuan makanan bergizi cegah stunting pascabanjir",
-            slug="bantuan-pascabanjir",
-            summary="Bantuan untuk keluarga terdampak banjir di Pandeglang.",
-            publish_date=_days_ago(2),
-            hero_image=flood,
-            hero_alt="Relawan membagikan bantuan di lokasi banjir",
-            body=_body("Makanan bergizi membantu mencegah stunting pada balita."),
-            series=data.series,
-            series_order=2,
-        ),
+        "BPBD salurkan bantuan makanan bergizi cegah stunting pascabanjir",
+        slug="bantuan-pascabanjir",
+        summary="Bantuan untuk keluarga terdampak banjir di Pandeglang.",
+        publish_date=days_ago(2),
+        hero_image=flood,
+        hero_alt="Relawan membagikan bantuan di lokasi banjir",
+        body=_body("Makanan bergizi membantu mencegah stunting pada balita."),
+        series=data.series,
+        series_order=2,
     )
-    items["artikel"] = publish(
+    items["artikel"] = add_item(
         diskominfo,
-        ArticlePage(
-            title="Mengenal layanan informasi publik PPID Banten",
-            slug="mengenal-ppid",
-            summary="Cara meminta informasi publik ke PPID provinsi.",
-            publish_date=_days_ago(3),
-            author_name="Siti Aminah",
-            body=_body("Setiap warga berhak meminta informasi publik."),
-        ),
+        "Mengenal layanan informasi publik PPID Banten",
+        model=ArticlePage,
+        slug="mengenal-ppid",
+        summary="Cara meminta informasi publik ke PPID provinsi.",
+        publish_date=days_ago(3),
+        author_name="Siti Aminah",
+        body=_body("Setiap warga berhak meminta informasi publik."),
     )
-    items["pengumuman"] = publish(
+    items["pengumuman"] = add_item(
         dinkes,
-        AnnouncementPage(
-            title="Jadwal imunisasi dan pemantauan stunting bulan ini",
-            slug="jadwal-imunisasi",
-            summary="Imunisasi dasar lengkap di puskesmas se-Banten.",
-            publish_date=_days_ago(4),
-            event_start=timezone.now() + timedelta(days=7),
-            location="Puskesmas Ciruas, Serang",
-            body=_body("Bawa buku KIA saat datang ke puskesmas."),
-        ),
+        "Jadwal imunisasi dan pemantauan stunting bulan ini",
+        model=AnnouncementPage,
+        slug="jadwal-imunisasi",
+        summary="Imunisasi dasar lengkap di puskesmas se-Banten.",
+        publish_date=days_ago(4),
+        event_start=timezone.now() + timedelta(days=7),
+        location="Puskesmas Ciruas, Serang",
+        body=_body("Bawa buku KIA saat datang ke puskesmas."),
     )
-    items["infografis"] = publish(
+    items["infografis"] = add_item(
         dinkes,
-        InfographicPage(
-            title="Infografis angka stunting Banten 2024",
-            slug="infografis-stunting-2024",
-            summary="Prevalensi stunting turun tiga persen.",
-            publish_date=_days_ago(5),
-            hero_image=chart,
-            hero_alt="Grafik batang prevalensi stunting per kabupaten",
-            images=[
-                (
-                    "image",
-                    {"image": chart, "alt_text": "Grafik batang", "decorative": False},
-                )
-            ],
-            text_alternative="<p>Prevalensi stunting Banten turun tiga persen.</p>",
-        ),
+        "Infografis angka stunting Banten 2024",
+        model=InfographicPage,
+        slug="infografis-stunting-2024",
+        summary="Prevalensi stunting turun tiga persen.",
+        publish_date=days_ago(5),
+        hero_image=chart,
+        hero_alt="Grafik batang prevalensi stunting per kabupaten",
+        images=[
+            (
+                "image",
+                {"image": chart, "alt_text": "Grafik batang", "decorative": False},
+            )
+        ],
+        text_alternative="<p>Prevalensi stunting Banten turun tiga persen.</p>",
     )
-    items["video"] = publish(
+    items["video"] = add_item(
         bpbd,
-        VideoPage(
-            title="Video simulasi evakuasi banjir",
-            slug="simulasi-evakuasi",
-            summary="Langkah evakuasi saat banjir datang.",
-            publish_date=_days_ago(6),
-            duration=timedelta(minutes=2, seconds=5),
-            transcript="<p>Jauhi aliran sungai dan ikuti arahan petugas.</p>",
-        ),
+        "Video simulasi evakuasi banjir",
+        model=VideoPage,
+        slug="simulasi-evakuasi",
+        summary="Langkah evakuasi saat banjir datang.",
+        publish_date=days_ago(6),
+        duration=timedelta(minutes=2, seconds=5),
+        transcript="<p>Jauhi aliran sungai dan ikuti arahan petugas.</p>",
     )
-    items["podcast"] = publish(
+    items["podcast"] = add_item(
         diskominfo,
-        PodcastPage(
-            title="Siniar Banten Terbuka: transformasi digital desa",
-            slug="siniar-transformasi-digital",
-            summary="Obrolan tentang internet desa.",
-            publish_date=_days_ago(7),
-            duration=timedelta(minutes=24),
-            show_notes="<p>Narasumber: Kepala Bidang Aplikasi Informatika.</p>",
-            transcript="<p>Selamat datang di siniar Banten Terbuka.</p>",
-        ),
+        "Siniar Banten Terbuka: transformasi digital desa",
+        model=PodcastPage,
+        slug="siniar-transformasi-digital",
+        summary="Obrolan tentang internet desa.",
+        publish_date=days_ago(7),
+        duration=timedelta(minutes=24),
+        show_notes="<p>Narasumber: Kepala Bidang Aplikasi Informatika.</p>",
+        transcript="<p>Selamat datang di siniar Banten Terbuka.</p>",
     )
-    items["dokumen"] = publish(
+    items["dokumen"] = add_item(
         dinkes,
-        PublicationPage(
-            title="Laporan kinerja Dinas Kesehatan 2024",
-            slug="laporan-kinerja-2024",
-            summary="Laporan tahunan capaian program kesehatan.",
-            publish_date=_days_ago(8),
-            document=make_document("Laporan kinerja 2024", dinkes.collection),
+        "Laporan kinerja Dinas Kesehatan 2024",
+        model=PublicationPage,
+        slug="laporan-kinerja-2024",
+        summary="Laporan tahunan capaian program kesehatan.",
+        publish_date=days_ago(8),
+        document=DocumentFactory(
+            title="Laporan kinerja 2024",
+            collection=dinkes.collection,
+            content=b"%PDF-1.4\n% uji\n",
         ),
     )
-    data.draft = dinkes.add_child(
-        instance=NewsPage(title=DRAFT_TITLE, slug="rancangan-stunting", live=False)
-    )
-    data.draft.save_revision()
+    data.draft = add_item(dinkes, DRAFT_TITLE, slug="rancangan-stunting", live=False)
 
     data.dip = _dip_entries(opds)
     data.urls = _urls(data)
@@ -273,10 +223,9 @@ def _urls(data: PortalData) -> dict[str, str]:
 
 def _dip_entries(opds) -> dict:
     def entry(opd, title, kategori, tahun, **fields):
-        index = DIPIndexPage.objects.child_of(opd).get()
-        return publish(
-            index,
-            DIPEntryPage(title=title, kategori=kategori, tahun=tahun, **fields),
+        slug = slugify(title)[:80]
+        return add_dip_entry(
+            opd, title, kategori=kategori, tahun=tahun, slug=slug, **fields
         )
 
     dinkes, bpbd = opds["dinkes"], opds["bpbd"]

@@ -2,19 +2,17 @@
 
 import pytest
 
-from cms.content.models import NewsPage
+from tests.factories import UserFactory, add_item
 
 pytestmark = pytest.mark.django_db
 
 
-def test_dashboard_panels(client, opds, make_editor):
-    editor = make_editor(opds["dinkes"], "dinkes.ed")
-    draft = NewsPage(title="Draf posyandu", slug="draf-posyandu", live=False)
-    opds["dinkes"].add_child(instance=draft)
-    draft.save_revision(user=editor)
-    other = NewsPage(title="Rilis BPBD", slug="rilis-bpbd")
-    opds["bpbd"].add_child(instance=other)
-    other.save_revision().publish()
+def test_dashboard_panels(client, opds):
+    editor = UserFactory(opd=opds["dinkes"], role="editor", username="dinkes.ed")
+    add_item(
+        opds["dinkes"], "Draf posyandu", slug="draf-posyandu", live=False, user=editor
+    )
+    add_item(opds["bpbd"], "Rilis BPBD", slug="rilis-bpbd")
 
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
@@ -23,7 +21,9 @@ def test_dashboard_panels(client, opds, make_editor):
     assert "Rilis BPBD" not in html
 
 
-def test_admin_speaks_indonesian_by_default(client, opds, make_editor):
-    client.force_login(make_editor(opds["dinkes"], "dinkes.ed2"))
+def test_admin_speaks_indonesian_by_default(client, opds):
+    client.force_login(
+        UserFactory(opd=opds["dinkes"], role="editor", username="dinkes.ed2")
+    )
     html = client.get("/admin/").content.decode()
     assert "Dasbor" in html

@@ -1,26 +1,27 @@
 """Media choices stay inside the editor's own OPD, even for hand-posted ids."""
 
 import pytest
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 
 from cms.content.models import NewsPage
+from tests.factories import ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_cannot_attach_another_opds_image_by_id(opds, make_editor):
+def test_editor_cannot_attach_another_opds_image_by_id(opds):
     """The chooser hides other OPDs' media; the form refuses a hand-posted id too."""
-    image = get_image_model().objects.create(
+    image = ImageFactory(
         title="Foto BPBD",
-        file=get_test_image_file(),
         collection=opds["bpbd"].collection,
+        width=640,
+        height=480,
+        colour="white",
     )
-    editor = make_editor(opds["dinkes"], "dinkes.ed3")
+    editor = UserFactory(opd=opds["dinkes"], role="editor", username="dinkes.ed3")
     form_class = NewsPage.get_edit_handler().get_form_class()
     own = form_class(instance=NewsPage(), for_user=editor, parent_page=opds["dinkes"])
     assert image not in own.fields["hero_image"].queryset
-    bpbd_editor = make_editor(opds["bpbd"], "bpbd.ed")
+    bpbd_editor = UserFactory(opd=opds["bpbd"], role="editor", username="bpbd.ed")
     other = form_class(
         instance=NewsPage(), for_user=bpbd_editor, parent_page=opds["bpbd"]
     )

@@ -1,17 +1,8 @@
-"""Helpers of the portal page tests: the API suite's page and media makers plus a
-little HTML reading."""
+"""Helpers of the portal page tests: a little HTML reading."""
 
 import json
 
 from bs4 import BeautifulSoup
-
-from tests.api.resources.helpers import (  # noqa: F401 - re-exported
-    add_dip_entry,
-    add_item,
-    make_document,
-    make_image,
-    publish,
-)
 
 
 def html_of(response) -> str:

@@ -14,15 +14,9 @@ from cms.content.models import (
     PublicationPage,
     VideoPage,
 )
-from cms.series.models import SeriesPage
+from tests.factories import add_item, add_series
 
 pytestmark = pytest.mark.django_db
-
-
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.mark.parametrize(
@@ -58,14 +52,13 @@ def _publish(parent, page):
     ],
 )
 def test_each_type_renders_with_its_text(client, opds, model, extra, expected):
-    page = _publish(
+    page = add_item(
         opds["dinkes"],
-        model(
-            title="Rilis uji",
-            slug="uji",
-            body=[("paragraph", RichText("<p>Isi utama.</p>"))],
-            **extra,
-        ),
+        "Rilis uji",
+        model=model,
+        slug="uji",
+        body=[("paragraph", RichText("<p>Isi utama.</p>"))],
+        **extra,
     )
     response = client.get(page.url)
     html = response.content.decode()
@@ -75,23 +68,15 @@ def test_each_type_renders_with_its_text(client, opds, model, extra, expected):
 
 
 def test_series_lists_items_from_several_opds_in_order(client, opds):
-    series = _publish(
-        opds["diskominfo"], SeriesPage(title="Info RB Tematik", slug="info-rb")
-    )
-    _publish(
-        opds["dinkes"],
-        NewsPage(title="Bagian dua", slug="b2", series=series, series_order=2),
-    )
-    _publish(
-        opds["bpbd"],
-        NewsPage(title="Bagian satu", slug="b1", series=series, series_order=1),
-    )
+    series = add_series(opds["diskominfo"], "Info RB Tematik", slug="info-rb")
+    add_item(opds["dinkes"], "Bagian dua", slug="b2", series=series, series_order=2)
+    add_item(opds["bpbd"], "Bagian satu", slug="b1", series=series, series_order=1)
     html = client.get(series.url).content.decode()
     assert html.index("Bagian satu") < html.index("Bagian dua")
 
 
 def test_moving_an_item_moves_it_to_the_new_opd(opds):
-    page = _publish(opds["dinkes"], NewsPage(title="Pindah", slug="pindah"))
+    page = add_item(opds["dinkes"], "Pindah", slug="pindah")
     assert page.opd_id == opds["dinkes"].pk
     page.move(opds["bpbd"], pos="last-child")
     assert NewsPage.objects.get(pk=page.pk).opd_id == opds["bpbd"].pk

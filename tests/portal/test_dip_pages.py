@@ -6,34 +6,11 @@ import json
 import re
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
-from cms.dip.models import DIPDocument, DIPEntryPage, DIPIndexPage
+from cms.dip.models import DIPDocument, DIPIndexPage
+from tests.factories import DocumentFactory, add_dip_entry
 
 pytestmark = pytest.mark.django_db
-
-
-def _document(collection, title, content=b"%PDF-1.4 laporan", extension="pdf"):
-    return get_document_model().objects.create(
-        title=title,
-        file=ContentFile(
-            content, name=f"{title.lower().replace(' ', '-')}.{extension}"
-        ),
-        collection=collection,
-    )
-
-
-def _entry(opd, documents=(), live=True, **fields):
-    index = DIPIndexPage.objects.child_of(opd).get()
-    entry = DIPEntryPage(live=False, **fields)
-    entry.documents = [DIPDocument(document=document) for document in documents]
-    index.add_child(instance=entry)
-    revision = entry.save_revision()
-    if live:
-        revision.publish()
-    entry.refresh_from_db()
-    return entry
 
 
 @pytest.fixture
@@ -47,13 +24,23 @@ def dinkes(opds):
 
 @pytest.fixture
 def entries(dinkes, opds):
-    report = _document(dinkes.collection, "Laporan Keuangan 2025", b"x" * 2048)
-    secret_doc = _document(dinkes.collection, "Rekam Medis Lengkap")
+    report = DocumentFactory(
+        collection=dinkes.collection,
+        title="Laporan Keuangan 2025",
+        name="laporan-keuangan-2025.pdf",
+        content=b"x" * 2048,
+    )
+    secret_doc = DocumentFactory(
+        collection=dinkes.collection,
+        title="Rekam Medis Lengkap",
+        name="rekam-medis-lengkap.pdf",
+        content=b"%PDF-1.4 laporan",
+    )
     return {
-        "berkala": _entry(
+        "berkala": add_dip_entry(
             dinkes,
-            [report],
-            title="Laporan keuangan 2025",
+            "Laporan keuangan 2025",
+            documents=[DIPDocument(document=report)],
             slug="lk-2025",
             kategori="berkala",
             tahun=2025,
@@ -61,28 +48,28 @@ def entries(dinkes, opds):
             pejabat_penguasa="Sekretaris Dinas",
             retensi="10 tahun",
         ),
-        "setiap_saat": _entry(
+        "setiap_saat": add_dip_entry(
             dinkes,
-            title="Daftar puskesmas",
+            "Daftar puskesmas",
             slug="puskesmas",
             kategori="setiap_saat",
             tahun=2024,
         ),
-        "exempted": _entry(
+        "exempted": add_dip_entry(
             dinkes,
-            [secret_doc],
-            title="Rekam medis pasien",
+            "Rekam medis pasien",
+            documents=[DIPDocument(document=secret_doc)],
             slug="rekam-medis",
             kategori="dikecualikan",
             tahun=2025,
             ringkasan="RAHASIA-ISI",
             dasar_hukum="Pasal 17 huruf h UU 14/2008",
         ),
-        "draft": _entry(
-            dinkes, live=False, title="Draf DIP", slug="draf", kategori="berkala"
+        "draft": add_dip_entry(
+            dinkes, "Draf DIP", live=False, slug="draf", kategori="berkala"
         ),
-        "other_opd": _entry(
-            opds["bpbd"], title="Peta rawan banjir", slug="peta", kategori="berkala"
+        "other_opd": add_dip_entry(
+            opds["bpbd"], "Peta rawan banjir", slug="peta", kategori="berkala"
         ),
     }
 
@@ -154,8 +141,19 @@ def test_entry_page_shows_attributes_and_downloads(client, entries, dinkes):
 
 
 def test_documents_of_private_collections_are_not_offered(client, dinkes):
-    hidden = _document(dinkes.exempt_collection, "Lampiran Internal")
-    entry = _entry(dinkes, [hidden], title="Data gizi", slug="gizi", kategori="berkala")
+    hidden = DocumentFactory(
+        collection=dinkes.exempt_collection,
+        title="Lampiran Internal",
+        name="lampiran-internal.pdf",
+        content=b"%PDF-1.4 laporan",
+    )
+    entry = add_dip_entry(
+        dinkes,
+        "Data gizi",
+        documents=[DIPDocument(document=hidden)],
+        slug="gizi",
+        kategori="berkala",
+    )
     html = client.get(entry.url).content.decode()
     assert "Lampiran Internal" not in html
     assert "belum tersedia secara daring" in html

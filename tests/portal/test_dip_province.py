@@ -5,40 +5,33 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.dip.models import DIPEntryPage, DIPIndexPage
+from cms.dip.models import DIPIndexPage
+from tests.factories import add_dip_entry
 
 pytestmark = pytest.mark.django_db
-
-
-def _entry(opd, **fields):
-    index = DIPIndexPage.objects.child_of(opd).get()
-    entry = DIPEntryPage(**fields)
-    index.add_child(instance=entry)
-    entry.save_revision().publish()
-    return entry
 
 
 @pytest.fixture
 def entries(opds):
     return [
-        _entry(
+        add_dip_entry(
             opds["dinkes"],
-            title="Laporan keuangan 2025",
+            "Laporan keuangan 2025",
             slug="lk-2025",
             kategori="berkala",
             tahun=2025,
             ringkasan="LRA, neraca dan CaLK",
         ),
-        _entry(
+        add_dip_entry(
             opds["bpbd"],
-            title="Peta rawan banjir",
+            "Peta rawan banjir",
             slug="peta-banjir",
             kategori="serta_merta",
             tahun=2026,
         ),
-        _entry(
+        add_dip_entry(
             opds["dinkes"],
-            title="Rekam medis pasien",
+            "Rekam medis pasien",
             slug="rekam-medis",
             kategori="dikecualikan",
             tahun=2026,
@@ -79,9 +72,9 @@ def test_bad_filter_is_a_clear_400(client, entries):
 
 
 def test_draft_entries_are_not_listed(client, opds):
-    index = DIPIndexPage.objects.child_of(opds["dinkes"]).get()
-    draft = DIPEntryPage(title="Draf DIP", slug="draf", kategori="berkala", live=False)
-    index.add_child(instance=draft)
+    add_dip_entry(
+        opds["dinkes"], "Draf DIP", slug="draf", kategori="berkala", live=False
+    )
     assert "Draf DIP" not in client.get("/dip/").content.decode()
 
 
@@ -99,9 +92,9 @@ def test_query_count_does_not_grow_with_entries(
 
     def add(count, start):
         for number in range(start, start + count):
-            _entry(
+            add_dip_entry(
                 opds["bpbd" if number % 2 else "dinkes"],
-                title=f"Informasi {number}",
+                f"Informasi {number}",
                 slug=f"info-{number}",
                 kategori="berkala",
                 tahun=2020 + number % 5,

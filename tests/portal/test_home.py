@@ -8,22 +8,15 @@ from django.utils import timezone
 from cms.content.models import ArticlePage
 from cms.opd.models import FeaturedSeries
 from cms.series.models import SeriesPage
+from tests.factories import ImageFactory, add_dip_entry, add_item, publish
 
-from .helpers import (
-    add_dip_entry,
-    add_item,
-    html_of,
-    json_ld,
-    make_image,
-    publish,
-    soup,
-)
+from .helpers import html_of, json_ld, soup
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_shows_latest_items_with_thumbnails_and_quick_links(client, opds):
-    image = make_image("Posyandu")
+    image = ImageFactory(title="Posyandu")
     add_item(opds["dinkes"], "Posyandu keliling", hero_image=image, hero_alt="Balita")
     add_item(opds["bpbd"], "Siaga banjir", model=ArticlePage)
     page = soup(client.get("/"))

@@ -4,8 +4,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
 from cms.content.models import (
     AnnouncementPage,
@@ -14,22 +12,16 @@ from cms.content.models import (
     PublicationPage,
     VideoPage,
 )
-from cms.series.models import SeriesPage
+from tests.factories import DocumentFactory, ImageFactory, add_item, add_series
 
-from .helpers import add_item, html_of, json_ld, make_document, make_image, soup
+from .helpers import html_of, json_ld, soup
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")
 
 
-def _media(name, content=b"data"):
-    document = get_document_model()(title=name, file=ContentFile(content, name=name))
-    document.save()
-    return document
-
-
 def test_news_item_has_date_in_wib_sharing_meta_and_news_article(client, opds):
-    image = make_image("Banjir")
+    image = ImageFactory(title="Banjir")
     item = add_item(
         opds["bpbd"],
         "Banjir surut",
@@ -82,7 +74,7 @@ def test_announcement_shows_event_time_and_place(client, opds):
 
 
 def test_infographic_links_the_full_size_image_and_shows_its_text(client, opds):
-    image = make_image("Stunting", width=1600, height=2400)
+    image = ImageFactory(title="Stunting", width=1600, height=2400)
     item = add_item(
         opds["dinkes"],
         "Angka stunting",
@@ -111,8 +103,10 @@ def test_video_file_has_captions_track_and_transcript(client, opds):
         opds["dinkes"],
         "Cuci tangan",
         model=VideoPage,
-        video_file=_media("cuci.mp4"),
-        captions_file=_media("cuci.vtt", b"WEBVTT\n"),
+        video_file=DocumentFactory(title="cuci.mp4", name="cuci.mp4", content=b"data"),
+        captions_file=DocumentFactory(
+            title="cuci.vtt", name="cuci.vtt", content=b"WEBVTT\n"
+        ),
         duration=timedelta(seconds=95),
         transcript="<p>Cuci tangan dua puluh detik.</p>",
     )
@@ -144,7 +138,9 @@ def test_podcast_has_audio_player_show_notes_and_transcript(client, opds):
         opds["diskominfo"],
         "Siniar episode 1",
         model=PodcastPage,
-        audio_file=_media("episode.mp3", b"x" * 2048),
+        audio_file=DocumentFactory(
+            title="episode.mp3", name="episode.mp3", content=b"x" * 2048
+        ),
         show_notes="<p>Bersama Kadis Kominfo.</p>",
         transcript="<p>Halo pendengar.</p>",
     )
@@ -156,7 +152,9 @@ def test_podcast_has_audio_player_show_notes_and_transcript(client, opds):
 
 
 def test_document_download_names_type_and_human_size(client, opds):
-    document = _media("laporan.pdf", b"%PDF" + b"0" * 1_258_287)
+    document = DocumentFactory(
+        title="laporan.pdf", name="laporan.pdf", content=b"%PDF" + b"0" * 1_258_287
+    )
     item = add_item(
         opds["diskominfo"], "LKjIP 2024", model=PublicationPage, document=document
     )
@@ -168,8 +166,8 @@ def test_document_download_names_type_and_human_size(client, opds):
 def test_private_collection_media_never_appear(client, opds):
     opd = opds["dinkes"]
     opd.refresh_from_db()
-    secret_image = make_image("Rahasia", collection=opd.exempt_collection)
-    secret_document = make_document("Nota", collection=opd.exempt_collection)
+    secret_image = ImageFactory(title="Rahasia", collection=opd.exempt_collection)
+    secret_document = DocumentFactory(title="Nota", collection=opd.exempt_collection)
     item = add_item(
         opd,
         "Dengan lampiran rahasia",
@@ -184,9 +182,7 @@ def test_private_collection_media_never_appear(client, opds):
 
 
 def test_item_in_a_series_links_its_neighbours(client, opds):
-    series = SeriesPage(title="Info RB Tematik", slug="info-rb")
-    opds["diskominfo"].add_child(instance=series)
-    series.save_revision().publish()
+    series = add_series(opds["diskominfo"], "Info RB Tematik", slug="info-rb")
     add_item(opds["bpbd"], "Bagian satu", series=series, series_order=1)
     second = add_item(opds["dinkes"], "Bagian dua", series=series, series_order=2)
     add_item(opds["bpbd"], "Bagian tiga", series=series, series_order=3)

@@ -5,9 +5,9 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cms.content.models import ArticlePage, NewsPage
-from cms.series.models import SeriesPage
+from tests.factories import add_dip_entry, add_item, add_series
 
-from .helpers import add_dip_entry, add_item, html_of, soup
+from .helpers import html_of, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +17,7 @@ HIDDEN = ("Draf rahasia", "Halaman terbatas", "Rincian dikecualikan")
 @pytest.fixture
 def mixed(opds):
     """Public items and, next to them, everything a citizen must never see listed."""
-    series = SeriesPage(title="Banten Sehat", slug="banten-sehat")
-    opds["dinkes"].add_child(instance=series)
-    series.save_revision().publish()
+    series = add_series(opds["dinkes"], "Banten Sehat", slug="banten-sehat")
     common = {"series": series, "tags": ["kesehatan"], "serta_merta": True}
     add_item(opds["dinkes"], "Imunisasi gratis", **common)
     add_item(opds["dinkes"], "Draf rahasia", live=False, **common)

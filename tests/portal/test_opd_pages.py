@@ -3,8 +3,9 @@
 import pytest
 
 from cms.opd.models import OPDLeader, OPDPage
+from tests.factories import add_item, publish
 
-from .helpers import add_item, html_of, json_ld, publish, soup
+from .helpers import html_of, json_ld, soup
 
 pytestmark = pytest.mark.django_db
 

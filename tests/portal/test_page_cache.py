@@ -3,8 +3,9 @@
 import pytest
 
 from portal.cache import CACHE_HEADER
+from tests.factories import UserFactory, add_item
 
-from .helpers import add_item, html_of
+from .helpers import html_of
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def page_cache_on(settings, monkeypatch):
     from portal.cache import current_generation
 
     settings.PORTAL_PAGE_CACHE_TTL = 60
-    monkeypatch.setattr(generation, "after_commit", lambda func: func())
+    monkeypatch.setattr("cms.core.changes.bus.after_commit", lambda func: func())
     generation.bump_content_generation()
     assert current_generation() is not None
 
@@ -45,10 +46,12 @@ def test_languages_are_cached_apart(client, opds):
     assert 'lang="en"' in html_of(english)
 
 
-def test_logged_in_readers_and_posts_bypass_the_cache(client, opds, make_editor):
+def test_logged_in_readers_and_posts_bypass_the_cache(client, opds):
     client.get("/opd/")
     assert client.get("/opd/")[CACHE_HEADER] == "hit"
-    client.force_login(make_editor(opds["dinkes"], "editor"))
+    client.force_login(
+        UserFactory(opd=opds["dinkes"], role="editor", username="editor")
+    )
     assert CACHE_HEADER not in client.get("/opd/")
     client.logout()
     client.cookies.pop("sessionid", None)

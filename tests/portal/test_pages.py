@@ -1,22 +1,17 @@
 import pytest
 
 from cms.content.models import NewsPage
+from tests.factories import add_item
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def items(opds):
-    published = opds["dinkes"].add_child(
-        instance=NewsPage(
-            title="Posyandu cegah stunting", slug="posyandu", summary="Ringkas"
-        )
+    published = add_item(
+        opds["dinkes"], "Posyandu cegah stunting", slug="posyandu", summary="Ringkas"
     )
-    published.save_revision().publish()
-    draft = opds["dinkes"].add_child(
-        instance=NewsPage(title="Rancangan rahasia", slug="rancangan", live=False)
-    )
-    draft.save_revision()
+    draft = add_item(opds["dinkes"], "Rancangan rahasia", slug="rancangan", live=False)
     return published, draft
 
 

@@ -134,7 +134,7 @@ def test_query_text_is_escaped(client):
 
 
 def test_indexed_markup_never_reaches_the_page(client, index_extra):  # noqa: F811
-    from search.analysis import analyze
+    from search.language.analysis import analyze
 
     row = {
         "id": 98,

@@ -7,7 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from search.client import _client, get_client
 from search.documents import alias_name
-from tests.search.indexing.helpers import add_dip_entry, add_item, drain
+from tests.factories import add_dip_entry, add_item
+from tests.search.indexing.helpers import drain
 
 pytestmark = pytest.mark.django_db
 

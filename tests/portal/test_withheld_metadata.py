@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search.indexing.helpers import add_dip_entry
+from tests.factories import add_dip_entry
 
 pytestmark = pytest.mark.django_db
 

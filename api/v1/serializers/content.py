@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from cms.content.models import CONTENT_TYPES
 from cms.content.selectors import public_series_ids
+from cms.core.visibility import public_pages
 
 from .blocks import StreamField
 from .common import APIURLField, OPDRefSerializer, PortalURLField, TagRefSerializer
@@ -126,8 +127,6 @@ class RelatedLinksField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, page):
-        from cms.core.selectors import public_pages
-
         links = [link for link in page.related_links.all() if link.target_id]
         public = public_pages().filter(pk__in=[link.target_id for link in links])
         by_id = {target.pk: target for target in public}

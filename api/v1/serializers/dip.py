@@ -9,11 +9,11 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_fiel
 from rest_framework import serializers
 
 from cms.dip.models import Kategori
-from cms.dip.selectors import listed_documents_of
 
 from .common import OPDRefSerializer, PortalURLField
 from .content import RichTextHTMLField
 from .documents import DocumentSerializer, document_data
+from .images import visibility_of
 
 OPEN_KATEGORI = [k.value for k in Kategori if k != Kategori.DIKECUALIKAN]
 
@@ -24,12 +24,10 @@ class ListedDocumentsField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, entry):
-        withheld = self.context.get("withheld_document_ids", frozenset())
-        documents = (
-            document_data(document, self.context, check_withheld=False)
-            for document in listed_documents_of(entry, withheld)
-        )
-        return [document for document in documents if document is not None]
+        # Links prefetched by the listing; never a document another (exempted)
+        # entry withholds.
+        public = visibility_of(self.context).documents_of(entry, entry.documents.all())
+        return [document_data(document, self.context) for document in public]
 
 
 @extend_schema_field({"type": "string", "enum": OPEN_KATEGORI})

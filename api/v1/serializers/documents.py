@@ -4,18 +4,12 @@ public may not have the file (private collection, exempted DIP entry)."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.dip.selectors import document_is_withheld
-
-from .images import _private_ids
+from .images import visibility_of
 from .urls import absolute_url
 
 
-def document_data(document, context, *, check_withheld: bool = True) -> dict | None:
-    """``check_withheld`` costs queries; callers that already know the document is
-    not an exempted DIP document (DIP listings apply the rule themselves) skip it."""
-    if document is None or document.collection_id in _private_ids(context):
-        return None
-    if check_withheld and document_is_withheld(document):
+def document_data(document, context) -> dict | None:
+    if document is None or not visibility_of(context).document_is_public(document):
         return None
     return {
         "id": document.pk,

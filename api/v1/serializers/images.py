@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.images import get_image_model
 
-from cms.opd.selectors import private_collection_ids
+from cms.core.visibility import PublicView, public_view
 
 from .urls import absolute_url
 
@@ -28,22 +28,16 @@ def image_prefetch(lookup: str) -> Prefetch:
     return Prefetch(lookup, queryset=images)
 
 
-def _private_ids(context) -> frozenset[int]:
-    """Private collections, looked up once per request (kept on the request)."""
+def visibility_of(context) -> PublicView:
+    """The visibility rule for this serialization, its rows read once per request
+    (kept on the request; on the context when serializing without one)."""
     request = context.get("request")
-    holder = request.__dict__ if request is not None else context
-    if "_api_private_collections" not in holder:
-        holder["_api_private_collections"] = frozenset(private_collection_ids())
-    return holder["_api_private_collections"]
-
-
-def image_is_public(image, context) -> bool:
-    return image.collection_id not in _private_ids(context)
+    return public_view(request if request is not None else context)
 
 
 def image_data(image, context, *, alt: str | None = None) -> dict | None:
     """The image object, or None when missing or in a private collection."""
-    if image is None or not image_is_public(image, context):
+    if image is None or not visibility_of(context).image_is_public(image):
         return None
     request = context.get("request")
     wanted = [w for w in RENDITION_WIDTHS if w <= image.width] or [RENDITION_WIDTHS[0]]

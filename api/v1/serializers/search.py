@@ -1,5 +1,5 @@
 """Output shapes of the public search API (read-only; input is parsed by
-``search.params`` so the portal and the API reject the same things)."""
+``search.queries.params`` so the portal and the API reject the same things)."""
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime

@@ -12,12 +12,9 @@ from api.v1.base import PublicDetailView
 from api.v1.filters import invalid, opds_param, values_of
 from api.v1.serializers.dip import DIPSerializer
 from api.v1.serializers.errors import error_responses
+from cms.dip.listing import dip_entries_grouped
 from cms.dip.models import Kategori
-from cms.dip.selectors import (
-    dip_entries_grouped,
-    public_dip_entries_for_listing,
-    withheld_document_ids,
-)
+from cms.dip.selectors import public_dip_entries_for_listing
 from cms.opd.selectors import opd_list
 
 
@@ -68,16 +65,8 @@ class _DIPView(PublicDetailView):
             for value, heading, items in dip_entries_grouped(chosen)
             if not kategori or value in kategori
         ]
-        # Documents linked from an exempted entry are withheld everywhere.
-        document_ids = {
-            link.document_id
-            for group in groups
-            for entry in group["entries"]
-            for link in (entry.documents.all() if not entry.is_exempted else [])
-        }
-        context = self.get_serializer_context()
-        context["withheld_document_ids"] = withheld_document_ids(document_ids)
         data = {"opd": opd, "groups": groups, "years": years}
+        context = self.get_serializer_context()
         return Response(DIPSerializer(data, context=context).data)
 
 

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from api.v1.base import PublicDetailView
 from api.v1.serializers.errors import error_responses
 from api.v1.serializers.images import ImageSerializer, image_data
-from cms.opd.selectors import publicly_used_image
+from cms.core.visibility import publicly_used_image
 
 
 @extend_schema(

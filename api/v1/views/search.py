@@ -21,7 +21,7 @@ from api.v1.serializers.search import (
     SuggestionSerializer,
     SuggestResponseSerializer,
 )
-from search.params import (
+from search.queries.params import (
     DEFAULT_PAGE_SIZE,
     KATEGORI_LABELS,
     MAX_PAGE,
@@ -32,7 +32,7 @@ from search.params import (
     parse_search_params,
     parse_suggest_query,
 )
-from search.query import SearchUnavailable, search_public, suggest_public
+from search.queries.public import SearchUnavailable, search_public, suggest_public
 
 UNAVAILABLE = _("Pencarian sedang tidak tersedia. Silakan coba lagi beberapa saat.")
 RETRY_AFTER_SECONDS = "30"

@@ -9,9 +9,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from search.analysis import normalize
-from search.vocabulary import VOCABULARY_FILE, read_vocabulary_file, split_lines
-from search.vocabulary_models import SearchTerm
+from search.language.models import SearchTerm
+from search.language.normalize import normalize
+from search.language.vocabulary import (
+    VOCABULARY_FILE,
+    read_vocabulary_file,
+    split_lines,
+)
 
 
 def _merged(existing: str, from_file) -> str:

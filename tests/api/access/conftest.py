@@ -4,9 +4,11 @@
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection
 
-OUR_HOOK_MODULES = ("cms.core.content_generation", "api.keys")
+from cms.core.commit import take_pending
+from tests.factories import UserFactory
+
+OUR_HOOK_MODULES = ("cms.core.changes", "cms.core.content_generation", "api.keys")
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +21,7 @@ def run_earlier_hooks():
     they left pending, as their commit would have. pytest-django never commits, and
     a hook still pending would stand in for the next block's own (one per
     transaction)."""
-    ours = [
-        entry
-        for entry in connection.run_on_commit
-        if entry[1].__module__.startswith(OUR_HOOK_MODULES)
-    ]
-    connection.run_on_commit = [e for e in connection.run_on_commit if e not in ours]
-    for _savepoints, hook, _robust in ours:
+    for hook in take_pending(lambda func: func.__module__.startswith(OUR_HOOK_MODULES)):
         hook()
 
 
@@ -56,8 +52,8 @@ def make_key(db, committed):
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("admin", "a@example.com", "x")
+def superuser(db):
+    return UserFactory(superuser=True, username="admin", email="a@example.com")
 
 
 def key_header(secret: str) -> dict:

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from api.keys.models import APIKey
+from tests.factories import UserFactory
 
 from .conftest import key_header
 
@@ -98,9 +99,9 @@ def test_revoke_takes_effect_on_the_next_request(client, committed, superuser, o
 
 
 def test_only_superusers_or_holders_of_the_permission_manage_keys(
-    client, committed, make_editor, opds
+    client, committed, opds
 ):
-    editor = make_editor(opds["dinkes"], "editor.dinkes")
+    editor = UserFactory(opd=opds["dinkes"], role="editor", username="editor.dinkes")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert client.get("/admin/kunci-api/").status_code in (302, 403)

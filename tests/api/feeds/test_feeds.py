@@ -6,9 +6,13 @@ from datetime import timedelta
 import pytest
 
 from cms.content.models import ArticlePage, PodcastPage
-from cms.series.models import SeriesPage
-
-from .pages import add_item, audio_document, days_ago, make_private
+from tests.factories import (
+    DocumentFactory,
+    add_item,
+    add_series,
+    days_ago,
+    make_private,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,10 +129,7 @@ def test_unknown_or_unpublished_opd_is_404(client, items):
 
 
 def test_series_feed_lists_items_of_any_opd_newest_first(client, opds):
-    series = opds["diskominfo"].add_child(
-        instance=SeriesPage(title="Info RB Tematik", slug="info-rb")
-    )
-    series.save_revision().publish()
+    series = add_series(opds["diskominfo"], "Info RB Tematik", slug="info-rb")
     add_item(opds["dinkes"], "Episode 1", series=series, publish_date=days_ago(3))
     add_item(opds["diskominfo"], "Episode 2", series=series, publish_date=days_ago(1))
     add_item(opds["diskominfo"], "Di luar seri", publish_date=days_ago(0))
@@ -144,7 +145,12 @@ def test_series_feed_lists_items_of_any_opd_newest_first(client, opds):
 
 def test_podcast_episode_has_an_enclosure_podcast_apps_can_play(client, opds):
     opd = opds["diskominfo"]
-    audio = audio_document(opd.collection, size=4321)
+    audio = DocumentFactory(
+        title="episode.mp3",
+        name="episode.mp3",
+        content=b"\x00" * 4321,
+        collection=opd.collection,
+    )
     add_item(
         opd,
         "Siniar episode 1",
@@ -172,7 +178,12 @@ def test_podcast_episode_has_an_enclosure_podcast_apps_can_play(client, opds):
 
 def test_audio_in_a_private_collection_is_not_advertised(client, opds):
     opd = opds["diskominfo"]
-    audio = audio_document(opd.exempt_collection)
+    audio = DocumentFactory(
+        title="episode.mp3",
+        name="episode.mp3",
+        content=b"\x00" * 2048,
+        collection=opd.exempt_collection,
+    )
     add_item(opd, "Siniar tertutup", model=PodcastPage, audio_file=audio)
     item = rss_items(client, "/feed/opd/diskominfo/rss.xml")[0]
     assert item.findtext("title") == "Siniar tertutup"
@@ -187,8 +198,7 @@ def test_feeds_are_cacheable_for_a_few_minutes(client, items):
 
 
 def test_portal_pages_announce_their_feeds(client, opds):
-    series = opds["dinkes"].add_child(instance=SeriesPage(title="Gizi", slug="gizi"))
-    series.save_revision().publish()
+    add_series(opds["dinkes"], "Gizi", slug="gizi")
     for path, feed in [
         ("/", "/feed/rss.xml"),
         ("/dinkes/", "/feed/opd/dinkes/rss.xml"),

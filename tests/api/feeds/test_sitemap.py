@@ -4,9 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cms.series.models import SeriesPage
-
-from .pages import add_dip_entry, add_item, make_private
+from tests.factories import add_dip_entry, add_item, add_series, make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +40,7 @@ def site(opds):
         "dip_draft": add_dip_entry(kominfo, "Entri draf", live=False),
     }
     make_private(pages["private"])
-    series = kominfo.add_child(instance=SeriesPage(title="Seri uji", slug="seri-uji"))
-    series.save_revision().publish()
-    pages["series"] = series
+    pages["series"] = add_series(kominfo, "Seri uji", slug="seri-uji")
     return pages
 
 

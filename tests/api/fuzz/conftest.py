@@ -24,26 +24,6 @@ SCHEMA_PATH = "/api/v1/schema/"
 FUZZ_THROTTLE_RATES = {"anon": "1000000/min", "key": "1000000/min"}
 
 
-def make_opds():
-    """The same three OPD pages as the ``opds`` fixture (which is per test)."""
-    from cms.opd.models import OPDPage
-    from cms.opd.services import province_home_ensure
-
-    home = province_home_ensure()
-    pages = {}
-    for slug, name in [
-        ("diskominfo", "Dinas Komunikasi, Informatika, Statistik dan Persandian"),
-        ("dinkes", "Dinas Kesehatan"),
-        ("bpbd", "Badan Penanggulangan Bencana Daerah"),
-    ]:
-        pages[slug] = home.add_child(
-            instance=OPDPage(
-                title=name, slug=slug, short_name=slug.upper(), kind="dinas"
-            )
-        )
-    return pages
-
-
 def make_content(opds):
     """Published items of every type with tags, a series and images; a draft, an
     unpublished item, a private page; DIP entries, exempted and not."""
@@ -58,22 +38,20 @@ def make_content(opds):
         VideoPage,
     )
     from cms.dip.models import DIPDocument
-    from cms.series.models import SeriesPage
-    from tests.api.resources.helpers import (
+    from tests.factories import (
+        DocumentFactory,
+        ImageFactory,
         add_dip_entry,
         add_item,
-        make_document,
-        make_image,
+        add_series,
         publish,
     )
 
     now = datetime.datetime.now(datetime.UTC)
     drafts = []
     for opd in (opds["dinkes"], opds["bpbd"]):
-        series = publish(
-            opd.add_child(instance=SeriesPage(title="Seri Sehat", slug="seri-sehat"))
-        )
-        image = make_image(f"Foto {opd.slug}")
+        series = add_series(opd, "Seri Sehat", slug="seri-sehat")
+        image = ImageFactory(title=f"Foto {opd.slug}")
         body = [
             {"type": "paragraph", "value": "<p>Teks <b>tebal</b></p>"},
             {
@@ -81,7 +59,7 @@ def make_content(opds):
                 "value": {"image": image.pk, "alt_text": "Foto", "decorative": False},
             },
             {"type": "quote", "value": {"text": "Kutipan", "attribution": "Kadis"}},
-            {"type": "document", "value": make_document().pk},
+            {"type": "document", "value": DocumentFactory().pk},
             {"type": "embed", "value": "https://youtu.be/x"},
         ]
         add_item(
@@ -98,12 +76,12 @@ def make_content(opds):
             opd, "Video Cuci Tangan", model=VideoPage,
             duration=datetime.timedelta(minutes=2),
         )  # fmt: skip
-        add_item(opd, "Siniar Sehat", model=PodcastPage, audio_file=make_document())
+        add_item(opd, "Siniar Sehat", model=PodcastPage, audio_file=DocumentFactory())
         add_item(
-            opd, "Laporan Tahunan", model=PublicationPage, document=make_document()
+            opd, "Laporan Tahunan", model=PublicationPage, document=DocumentFactory()
         )
         entry = add_dip_entry(opd, "Laporan Keuangan", tahun=2024)
-        DIPDocument.objects.create(entry=entry, document=make_document())
+        DIPDocument.objects.create(entry=entry, document=DocumentFactory())
         publish(entry)
         add_dip_entry(opd, "Rencana Strategis", kategori="serta_merta", tahun=2023)
         add_dip_entry(opd, "Data Pribadi Pasien", kategori="dikecualikan")
@@ -151,6 +129,8 @@ def drop_search_indexes():
 def fuzz_content(django_db_setup, django_db_blocker):
     """The content, committed to no one: rolled back when the package ends.
     Gives the credentials of the keyed requests (see ``make_credentials``)."""
+    from tests.factories import make_opds
+
     with django_db_blocker.unblock():
         drop_search_indexes()
         with transaction.atomic():

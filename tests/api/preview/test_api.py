@@ -6,7 +6,7 @@ from django.test import override_settings
 from api.keys.services import api_key_create, api_key_revoke
 from cms.content.models import ArticlePage
 from cms.content.preview import preview_token_mint
-from tests.api.feeds.pages import add_item
+from tests.factories import add_item
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from cms.content.models import ArticlePage
 from cms.content.preview import preview_token_read
-from tests.api.feeds.pages import add_item
 from tests.cms.editorial.admin_forms import content_form
+from tests.factories import UserFactory, add_item
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,10 @@ PREVIEW_URL = "https://dinkes.bantenprov.go.id/pratinjau"
 
 
 @pytest.fixture
-def editor_client(client, opds, make_editor):
-    client.force_login(make_editor(opds["dinkes"], "editor.dinkes"))
+def editor_client(client, opds):
+    client.force_login(
+        UserFactory(opd=opds["dinkes"], role="editor", username="editor.dinkes")
+    )
     return client
 
 
@@ -84,16 +86,16 @@ def test_without_a_preview_address_the_editor_is_told_why(editor_client, draft):
     assert "belum memiliki alamat pratinjau" in body
 
 
-def test_editor_of_another_opd_cannot_preview(client, opds, make_editor, draft):
-    client.force_login(make_editor(opds["bpbd"], "editor.bpbd"))
+def test_editor_of_another_opd_cannot_preview(client, opds, draft):
+    client.force_login(
+        UserFactory(opd=opds["bpbd"], role="editor", username="editor.bpbd")
+    )
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk])
     response = client.get(url, {"mode": "situs-opd"})
     assert "token=" not in response.content.decode()
 
 
-def test_opd_settings_tab_has_the_preview_address(client, opds, django_user_model):
-    client.force_login(
-        django_user_model.objects.create_superuser("admin", password="x")
-    )
+def test_opd_settings_tab_has_the_preview_address(client, opds):
+    client.force_login(UserFactory(superuser=True, username="admin"))
     edit = reverse("wagtailadmin_pages:edit", args=[opds["dinkes"].pk])
     assert 'name="preview_url"' in client.get(edit).content.decode()

@@ -13,7 +13,7 @@ from cms.content.preview import (
     preview_token_mint,
     preview_token_read,
 )
-from tests.api.feeds.pages import add_item
+from tests.factories import add_item
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,7 @@ from cms.content.models import (
     PublicationPage,
     VideoPage,
 )
-from cms.series.models import SeriesPage
-
-from .helpers import add_item, make_document, make_image, publish
+from tests.factories import DocumentFactory, ImageFactory, add_item, add_series, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +47,7 @@ def test_list_shows_public_items_only(client, opds):
 
 
 def test_list_item_shape(client, opds):
-    series = opds["dinkes"].add_child(instance=SeriesPage(title="Sehat", slug="sehat"))
-    publish(series)
+    series = add_series(opds["dinkes"], "Sehat", slug="sehat")
     item = add_item(
         opds["dinkes"],
         "Imunisasi",
@@ -58,7 +55,7 @@ def test_list_item_shape(client, opds):
         tags=["Kesehatan Anak"],
         series=series,
         series_order=2,
-        hero_image=make_image(width=700),
+        hero_image=ImageFactory(width=700),
         hero_alt="Anak diimunisasi",
     )
     row = client.get("/api/v1/content/").json()["results"][0]
@@ -83,7 +80,7 @@ def test_list_item_shape(client, opds):
 def test_private_collection_images_are_never_exposed(client, opds):
     opd = opds["dinkes"]
     opd.refresh_from_db()
-    secret = make_image("Rahasia", collection=opd.exempt_collection)
+    secret = ImageFactory(title="Rahasia", collection=opd.exempt_collection)
     item = add_item(opd, "Dengan gambar rahasia", hero_image=secret)
     row = client.get("/api/v1/content/").json()["results"][0]
     assert row["hero_image"] is None
@@ -94,8 +91,8 @@ def test_private_collection_images_are_never_exposed(client, opds):
 
 def test_detail_body_blocks_and_resolved_links(client, opds):
     target = add_item(opds["bpbd"], "Tujuan")
-    document = make_document("Laporan")
-    image = make_image("Foto isi")
+    document = DocumentFactory(title="Laporan")
+    image = ImageFactory(title="Foto isi")
     body = raw(
         (
             "paragraph",
@@ -144,7 +141,7 @@ def test_type_specific_fields(client, opds):
             opd,
             "Grafik",
             model=InfographicPage,
-            images=raw(("image", {"image": make_image().pk, "alt_text": "Grafik"})),
+            images=raw(("image", {"image": ImageFactory().pk, "alt_text": "Grafik"})),
             text_alternative="<p>Data lengkap</p>",
         ),
         "video": add_item(
@@ -153,18 +150,18 @@ def test_type_specific_fields(client, opds):
             model=VideoPage,
             embed_url="https://youtu.be/x",
             duration=datetime.timedelta(minutes=2),
-            captions_file=make_document("Takarir", name="t.vtt"),
+            captions_file=DocumentFactory(title="Takarir", name="t.vtt"),
             transcript="<p>Halo</p>",
         ),
         "podcast": add_item(
             opd,
             "Siniar",
             model=PodcastPage,
-            audio_file=make_document("Audio", name="a.mp3"),
+            audio_file=DocumentFactory(title="Audio", name="a.mp3"),
             show_notes="<p>Catatan</p>",
         ),
         "dokumen": add_item(
-            opd, "LKIP", model=PublicationPage, document=make_document("LKIP")
+            opd, "LKIP", model=PublicationPage, document=DocumentFactory(title="LKIP")
         ),
     }
     data = {
@@ -204,13 +201,13 @@ def test_unknown_ids_and_slugs_are_404_in_the_error_shape(client, opds):
 def test_image_endpoint_serves_only_images_public_pages_use(client, opds):
     opd = opds["dinkes"]
     opd.refresh_from_db()
-    used = make_image("Dipakai")
+    used = ImageFactory(title="Dipakai")
     add_item(opd, "Publik", hero_image=used)
-    in_draft = make_image("Untuk draf")
+    in_draft = ImageFactory(title="Untuk draf")
     add_item(opd, "Draf", hero_image=in_draft, live=False)
-    secret = make_image("Rahasia", collection=opd.exempt_collection)
+    secret = ImageFactory(title="Rahasia", collection=opd.exempt_collection)
     add_item(opd, "Publik 2", hero_image=secret)
-    unused = make_image("Tak dipakai")
+    unused = ImageFactory(title="Tak dipakai")
 
     body = client.get(f"/api/v1/images/{used.pk}/").json()
     assert body["title"] == "Dipakai" and body["renditions"]["320"].startswith("http")

@@ -6,17 +6,16 @@ import datetime
 import pytest
 
 from cms.dip.models import DIPDocument
-
-from .helpers import add_dip_entry, make_document, publish
+from tests.factories import DocumentFactory, add_dip_entry, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def dip(opds):
-    open_document = make_document("Laporan keuangan")
-    shared = make_document("Lampiran bersama")
-    secret = make_document("Dokumen rahasia")
+    open_document = DocumentFactory(title="Laporan keuangan")
+    shared = DocumentFactory(title="Lampiran bersama")
+    secret = DocumentFactory(title="Dokumen rahasia")
     entry = add_dip_entry(
         opds["dinkes"],
         "LKPJ 2024",

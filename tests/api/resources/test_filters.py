@@ -6,9 +6,7 @@ import pytest
 from django.utils import timezone
 
 from cms.content.models import InfographicPage, VideoPage
-from cms.series.models import SeriesPage
-
-from .helpers import add_item, publish
+from tests.factories import add_item, add_series, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +19,7 @@ def when(day, hour=9):
 
 @pytest.fixture
 def items(opds):
-    series = opds["bpbd"].add_child(instance=SeriesPage(title="Siaga", slug="siaga"))
-    publish(series)
+    series = add_series(opds["bpbd"], "Siaga", slug="siaga")
     return {
         "a": add_item(opds["dinkes"], "A", publish_date=when(1), tags=["banjir"]),
         "b": add_item(

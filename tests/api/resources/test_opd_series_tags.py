@@ -5,8 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.opd.models import OPDLeader
 from cms.series.models import SeriesPage
-
-from .helpers import add_item, make_image, publish
+from tests.factories import ImageFactory, add_item, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +14,7 @@ def test_opd_detail(client, opds):
     opd = opds["bpbd"]
     opd.tupoksi = f'<p>Tugas <a linktype="page" id="{opd.pk}">kami</a></p>'
     opd.email, opd.ppid_name = "bpbd@bantenprov.go.id", "PPID BPBD"
-    opd.logo = make_image("Logo BPBD", width=400)
+    opd.logo = ImageFactory(title="Logo BPBD", width=400)
     opd.social_links = [
         {"type": "link", "value": {"network": "x", "url": "https://x.com/b"}}
     ]

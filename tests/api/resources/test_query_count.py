@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from cms.content.models import ArticlePage, NewsPage, VideoPage
 from cms.series.models import SeriesPage
-
-from .helpers import make_image
+from tests.factories import DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +39,9 @@ def many_items(opds):
                 live=True,
                 first_published_at=now,
                 last_published_at=now,
-                hero_image=make_image(f"Foto {n}", width=700) if n % 2 else None,
+                hero_image=ImageFactory(title=f"Foto {n}", width=700)
+                if n % 2
+                else None,
                 series=series if n % 4 == 3 else None,
             )
         )
@@ -71,8 +72,6 @@ def test_unpaginated_lists_cost_a_fixed_number_of_queries(client, many_items):
 def add_dip_entries(opd, count, start):
     from cms.dip.models import DIPDocument, DIPEntryPage, DIPIndexPage
 
-    from .helpers import make_document
-
     index = DIPIndexPage.objects.child_of(opd).get()
     for n in range(start, start + count):
         kategori = "dikecualikan" if n % 3 == 0 else "berkala"
@@ -85,7 +84,7 @@ def add_dip_entries(opd, count, start):
                 dasar_hukum="Pasal 17",
             )
         )
-        DIPDocument.objects.create(entry=entry, document=make_document(f"D{n}"))
+        DIPDocument.objects.create(entry=entry, document=DocumentFactory(title=f"D{n}"))
 
 
 def test_dip_queries_do_not_grow_with_the_entries(client, opds):

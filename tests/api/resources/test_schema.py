@@ -18,9 +18,14 @@ from cms.content.models import (
     VideoPage,
 )
 from cms.dip.models import DIPDocument
-from cms.series.models import SeriesPage
-
-from .helpers import add_dip_entry, add_item, make_document, make_image, publish
+from tests.factories import (
+    DocumentFactory,
+    ImageFactory,
+    add_dip_entry,
+    add_item,
+    add_series,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +63,8 @@ def spec(client, opds):
 @pytest.fixture
 def content(opds):
     opd = opds["dinkes"]
-    series = opd.add_child(instance=SeriesPage(title="Seri", slug="seri"))
-    publish(series)
-    image = make_image()
+    series = add_series(opd, "Seri", slug="seri")
+    image = ImageFactory()
     body = [
         {"type": "paragraph", "value": "<p>Teks</p>"},
         {
@@ -68,7 +72,7 @@ def content(opds):
             "value": {"image": image.pk, "alt_text": "", "decorative": True},
         },
         {"type": "quote", "value": {"text": "K", "attribution": ""}},
-        {"type": "document", "value": make_document().pk},
+        {"type": "document", "value": DocumentFactory().pk},
         {"type": "embed", "value": "https://youtu.be/x"},
     ]
     pages = [
@@ -82,11 +86,11 @@ def content(opds):
         ),
         add_item(opd, "Info", model=InfographicPage, text_alternative="<p>x</p>"),
         add_item(opd, "Video", model=VideoPage, duration=datetime.timedelta(seconds=5)),
-        add_item(opd, "Siniar", model=PodcastPage, audio_file=make_document()),
-        add_item(opd, "Dokumen", model=PublicationPage, document=make_document()),
+        add_item(opd, "Siniar", model=PodcastPage, audio_file=DocumentFactory()),
+        add_item(opd, "Dokumen", model=PublicationPage, document=DocumentFactory()),
     ]
     entry = add_dip_entry(opd, "Berkala", tahun=2024)
-    DIPDocument.objects.create(entry=entry, document=make_document())
+    DIPDocument.objects.create(entry=entry, document=DocumentFactory())
     publish(entry)
     add_dip_entry(opd, "Dikecualikan", kategori="dikecualikan")
     gone = add_item(opd, "Ditarik")

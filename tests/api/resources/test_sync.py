@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from .helpers import add_item, publish
+from tests.factories import add_item, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -2,13 +2,11 @@
 OPD's; the secret is shown and rotated; the delivery log and "Kirim ulang"."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from api.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from api.webhooks.signing import verify_signature
-
-from .pages import add_page
+from tests.factories import UserFactory, add_item
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def login(client):
     def as_user(*groups, superuser=False):
-        User = get_user_model()
-        name = f"user{User.objects.count()}"
-        if superuser:
-            user = User.objects.create_superuser(name, f"{name}@x.id", "x")
-        else:
-            user = User.objects.create_user(name, f"{name}@x.id", "x")
-            user.groups.add(*groups)
-        client.force_login(user)
+        client.force_login(UserFactory(groups=groups, superuser=superuser))
         return client
 
     return as_user
@@ -71,8 +62,8 @@ def test_opd_editors_see_and_manage_only_their_own_opd(
     own = make_endpoint(opds["dinkes"], receiver.url, name="Situs Dinkes")
     other = make_endpoint(opds["diskominfo"], receiver.url, name="Situs Kominfo")
     with committed():
-        add_page(opds["dinkes"], "Berita Dinkes")
-        add_page(opds["diskominfo"], "Berita Kominfo")
+        add_item(opds["dinkes"], "Berita Dinkes")
+        add_item(opds["diskominfo"], "Berita Kominfo")
     other_delivery = WebhookDelivery.objects.get(endpoint=other)
 
     editor = login(opds["dinkes"].editor_group)
@@ -147,7 +138,7 @@ def test_private_address_is_refused_at_send_time_too(
     make_endpoint(opds["dinkes"], receiver.url)
     settings.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = False
     with committed():
-        add_page(opds["dinkes"], "Tidak Terkirim")
+        add_item(opds["dinkes"], "Tidak Terkirim")
     assert receiver.requests == []
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED
@@ -159,7 +150,7 @@ def test_delivery_log_filters_and_redelivers(
 ):
     endpoint = make_endpoint(opds["bpbd"], receiver.url, name="Situs BPBD")
     with committed():
-        page = add_page(opds["bpbd"], "Gempa Bumi")
+        page = add_item(opds["bpbd"], "Gempa Bumi")
     receiver.default = 500
     with committed():
         page.unpublish()

@@ -9,8 +9,7 @@ from wagtail.models import PageViewRestriction
 from api.webhooks.models import DeliveryStatus, WebhookDelivery
 from api.webhooks.signing import verify_signature
 from cms.content.models import ArticlePage
-
-from .pages import add_dip_entry, add_page, add_series, publish
+from tests.factories import add_dip_entry, add_item, add_series, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_publish_sends_one_signed_post(opds, receiver, make_endpoint, committed):
     endpoint = make_endpoint(opds["dinkes"], receiver.url)
     with committed():
-        page = add_page(opds["dinkes"], "Imunisasi Campak", model=ArticlePage)
+        page = add_item(opds["dinkes"], "Imunisasi Campak", model=ArticlePage)
 
     assert len(receiver.requests) == 1
     request = receiver.requests[0]
@@ -65,7 +64,7 @@ def test_update_unpublish_delete_and_publish_again(
 ):
     make_endpoint(opds["bpbd"], receiver.url)
     with committed():
-        page = add_page(opds["bpbd"], "Peta Rawan Banjir")
+        page = add_item(opds["bpbd"], "Peta Rawan Banjir")
     with committed():
         page.title = "Peta Rawan Banjir 2025"
         publish(page)
@@ -98,7 +97,7 @@ def test_update_unpublish_delete_and_publish_again(
 def test_other_opds_endpoints_hear_nothing(opds, receiver, make_endpoint, committed):
     make_endpoint(opds["dinkes"], receiver.url)
     with committed():
-        page = add_page(opds["diskominfo"], "Layanan Daring Baru")
+        page = add_item(opds["diskominfo"], "Layanan Daring Baru")
         page.unpublish()
     assert receiver.requests == []
     assert not WebhookDelivery.objects.exists()
@@ -109,11 +108,11 @@ def test_drafts_scheduled_and_never_published_pages_send_nothing(
 ):
     make_endpoint(opds["dinkes"], receiver.url)
     with committed():
-        draft = add_page(opds["dinkes"], "Rancangan Rilis", live=False)
+        draft = add_item(opds["dinkes"], "Rancangan Rilis", live=False)
         draft.title = "Rancangan Kedua"
         draft.save_revision()
         draft.delete()  # never announced, so its deletion is not either
-        live = add_page(opds["dinkes"], "Rilis Terbit")
+        live = add_item(opds["dinkes"], "Rilis Terbit")
         live.title = "Judul Draf Belum Terbit"
         live.save_revision()  # a draft change of a live page
     assert receiver.events() == ["content.published"]
@@ -122,7 +121,7 @@ def test_drafts_scheduled_and_never_published_pages_send_nothing(
 
 def test_private_pages_are_not_announced(opds, receiver, make_endpoint, committed):
     make_endpoint(opds["dinkes"], receiver.url)
-    page = add_page(opds["dinkes"], "Data Internal", live=False)
+    page = add_item(opds["dinkes"], "Data Internal", live=False)
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
@@ -161,7 +160,7 @@ def test_series_notifies_the_opds_whose_items_are_in_it(
     bpbd = make_endpoint(opds["bpbd"], receiver.url)
     series = add_series(opds["diskominfo"], "Info RB Tematik")
     with committed():
-        item = add_page(opds["dinkes"], "Puskesmas Ramah Anak", series=series)
+        item = add_item(opds["dinkes"], "Puskesmas Ramah Anak", series=series)
     # The item's own OPD, and the OPD whose series it joins.
     by_endpoint = {
         d.endpoint_id for d in WebhookDelivery.objects.filter(page_id=item.pk)
@@ -186,7 +185,7 @@ def test_subscriptions_and_inactive_endpoints(opds, receiver, make_endpoint, com
     make_endpoint(opds["dinkes"], receiver.url, event_types=["content.deleted"])
     make_endpoint(opds["dinkes"], receiver.url, active=False)
     with committed():
-        page = add_page(opds["dinkes"], "Hanya Hapus")
+        page = add_item(opds["dinkes"], "Hanya Hapus")
     assert receiver.requests == []
     with committed():
         page.delete()
@@ -198,8 +197,8 @@ def test_privacy_changes_remove_and_restore_pages(
 ):
     make_endpoint(opds["dinkes"], receiver.url)
     with committed():
-        page = add_page(opds["dinkes"], "Rapat Terbuka")
-        other = add_page(opds["dinkes"], "Tetap Publik")
+        page = add_item(opds["dinkes"], "Rapat Terbuka")
+        other = add_item(opds["dinkes"], "Tetap Publik")
     with committed():
         restriction = PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.LOGIN
@@ -228,8 +227,8 @@ def test_restricting_an_opd_withdraws_its_live_pages(
 ):
     make_endpoint(opds["bpbd"], receiver.url)
     with committed():
-        live = add_page(opds["bpbd"], "Terbit")
-        add_page(opds["bpbd"], "Draf", live=False)
+        live = add_item(opds["bpbd"], "Terbit")
+        add_item(opds["bpbd"], "Draf", live=False)
     with committed():
         PageViewRestriction.objects.create(
             page=opds["bpbd"], restriction_type=PageViewRestriction.LOGIN

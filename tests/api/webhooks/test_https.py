@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from api.webhooks.models import DeliveryStatus, WebhookDelivery
+from tests.factories import add_item
 
-from .pages import add_page
 from .receiver import Receiver
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_https_endpoint_receives_with_its_name_checked(
 ):
     make_endpoint(opds["dinkes"], tls_receiver.url_for("localhost"))
     with committed():
-        add_page(opds["dinkes"], "Lewat HTTPS")
+        add_item(opds["dinkes"], "Lewat HTTPS")
     assert tls_receiver.events() == ["content.published"]
     port = tls_receiver.server.server_address[1]
     assert tls_receiver.requests[0].headers["Host"] == f"localhost:{port}"
@@ -74,7 +74,7 @@ def test_a_certificate_for_another_name_is_refused(
 ):
     make_endpoint(opds["dinkes"], tls_receiver.url_for("127.0.0.1"))
     with committed():
-        add_page(opds["dinkes"], "Sertifikat Salah")
+        add_item(opds["dinkes"], "Sertifikat Salah")
     assert tls_receiver.requests == []
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED

@@ -16,8 +16,7 @@ from api.webhooks.services import deliveries_requeue_due
 from api.webhooks.signing import verify_signature
 from api.webhooks.tasks import deliver_webhook
 from cms.celery import app
-
-from .pages import add_page
+from tests.factories import add_item
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +60,7 @@ def test_failure_then_success_is_retried_with_growing_delays(
     endpoint = make_endpoint(opds["dinkes"], receiver.url)
     receiver.responses = [500, 503, 502]
     with committed():
-        add_page(opds["dinkes"], "Jadwal Posyandu")
+        add_item(opds["dinkes"], "Jadwal Posyandu")
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.last_status_code == 500
@@ -89,7 +88,7 @@ def test_a_site_that_keeps_failing_is_abandoned(
     endpoint = make_endpoint(opds["bpbd"], receiver.url)
     receiver.default = 500
     with committed():
-        add_page(opds["bpbd"], "Siaga Banjir")
+        add_item(opds["bpbd"], "Siaga Banjir")
     delivery = WebhookDelivery.objects.get()
     settle(delivery)
     assert delivery.status == DeliveryStatus.ABANDONED
@@ -106,7 +105,7 @@ def test_a_site_that_keeps_failing_is_abandoned(
 def test_rolled_back_publish_sends_nothing(opds, receiver, make_endpoint, committed):
     make_endpoint(opds["dinkes"], receiver.url)
     with committed(), pytest.raises(RuntimeError), transaction.atomic():
-        add_page(opds["dinkes"], "Dibatalkan")
+        add_item(opds["dinkes"], "Dibatalkan")
         assert WebhookDelivery.objects.count() == 1  # written in the transaction
         raise RuntimeError("publish failed")
     assert not WebhookDelivery.objects.exists()
@@ -120,7 +119,7 @@ def test_publishing_never_waits_for_the_site(
     settings.WEBHOOKS_READ_TIMEOUT = 5.0
     make_endpoint(opds["dinkes"], black_hole.url)
     with committed():
-        add_page(opds["dinkes"], "Cepat Terbit")
+        add_item(opds["dinkes"], "Cepat Terbit")
     assert black_hole.connections() == 0  # no HTTP inside the publish
 
     delivery = WebhookDelivery.objects.get()
@@ -144,7 +143,7 @@ def test_a_lost_task_is_sent_by_the_sweep(
 ):
     make_endpoint(opds["bpbd"], receiver.url)
     with committed():
-        add_page(opds["bpbd"], "Antrean Hilang")  # its task waits in a dead queue
+        add_item(opds["bpbd"], "Antrean Hilang")  # its task waits in a dead queue
     assert receiver.requests == []
     app.conf.task_always_eager = True  # a worker is back
     assert deliveries_requeue_due() == 1
@@ -162,7 +161,7 @@ def test_an_unreachable_broker_does_not_fail_the_publish(
     app._pool = None
     try:
         with committed():
-            page = add_page(opds["dinkes"], "Redis Mati")
+            page = add_item(opds["dinkes"], "Redis Mati")
     finally:
         app.conf.broker_url = broker
         app._pool = None

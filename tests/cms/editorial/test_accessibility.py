@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import WorkflowState
 
 from cms.content.models import InfographicPage, NewsPage, PodcastPage, VideoPage
+from tests.factories import DocumentFactory, ImageFactory, UserFactory, add_item
 
 from .admin_forms import (
     add_url,
@@ -16,7 +17,7 @@ from .admin_forms import (
     is_refused,
     workflow_action_url,
 )
-from .factories import add_item, reload
+from .revisions import reload
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +28,26 @@ HERO = "Gambar utama wajib memiliki teks alternatif."
 
 
 @pytest.fixture
-def editor(client, opds, make_user):
-    user = make_user(opds["dinkes"], "editor")
+def editor(client, opds):
+    user = UserFactory(opd=opds["dinkes"], role="editor")
     client.force_login(user)
     return user
 
 
 @pytest.fixture
-def incomplete(opds, make_image, make_document):
+def incomplete(opds):
     """(model, fields lacking one accessibility requirement, message, the fix)."""
     collection = opds["dinkes"].collection
-    image = make_image(collection, "Foto kegiatan")
-    audio = make_document(collection, "Episode 1", extension="mp3", content=b"ID3")
+    image = ImageFactory(
+        collection=collection,
+        title="Foto kegiatan",
+        width=32,
+        height=24,
+        colour="white",
+    )
+    audio = DocumentFactory(
+        collection=collection, title="Episode 1", name="dok.mp3", content=b"ID3"
+    )
     text = "<p>Isi lengkap dalam bentuk teks.</p>"
     return {
         "video": (
@@ -93,8 +102,8 @@ def test_submitting_a_new_video_without_captions_creates_nothing(client, opds, e
     assert not VideoPage.objects.filter(slug="video-banjir").exists()
 
 
-def test_reviewer_cannot_publish_an_inaccessible_item_directly(client, opds, make_user):
-    client.force_login(make_user(opds["dinkes"], "reviewer"))
+def test_reviewer_cannot_publish_an_inaccessible_item_directly(client, opds):
+    client.force_login(UserFactory(opd=opds["dinkes"], role="reviewer"))
     page = create_via_admin(
         client,
         VideoPage,
@@ -111,16 +120,15 @@ def test_reviewer_cannot_publish_an_inaccessible_item_directly(client, opds, mak
     assert not reload(page).live
 
 
-def test_review_task_refuses_to_approve_an_inaccessible_revision(
-    client, opds, make_user
-):
+def test_review_task_refuses_to_approve_an_inaccessible_revision(client, opds):
     dinkes = opds["dinkes"]
-    editor = make_user(dinkes, "editor")
-    reviewer = make_user(dinkes, "reviewer")
+    editor = UserFactory(opd=dinkes, role="editor")
+    reviewer = UserFactory(opd=dinkes, role="reviewer")
     page = add_item(
         dinkes,
         "Video imunisasi",
         model=VideoPage,
+        live=False,
         user=editor,
         embed_url="https://youtu.be/imunisasi",
         transcript="<p>Ayo imunisasi.</p>",

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from cms.dip.models import DIPEntryPage, DIPIndexPage
+from tests.factories import DocumentFactory, UserFactory
 
 from .admin_forms import add_url, dip_entry_form, edit_url, form_errors
 
@@ -25,9 +26,9 @@ def dip_index(dinkes):
 
 
 @pytest.fixture
-def publish_entry(client, dinkes, dip_index, make_user):
+def publish_entry(client, dinkes, dip_index):
     """A reviewer of Dinkes publishes a DIP entry through the admin."""
-    reviewer = make_user(dinkes, "reviewer")
+    reviewer = UserFactory(opd=dinkes, role="reviewer")
 
     def publish(title, **fields):
         client.force_login(reviewer)
@@ -44,8 +45,12 @@ def publish_entry(client, dinkes, dip_index, make_user):
 
 
 @pytest.fixture
-def exempted(dinkes, publish_entry, make_document):
-    document = make_document(dinkes.collection, "Rekap rekam medis 2025")
+def exempted(dinkes, publish_entry):
+    document = DocumentFactory(
+        collection=dinkes.collection,
+        title="Rekap rekam medis 2025",
+        content=b"%PDF-1.4 uji\n",
+    )
     entry = publish_entry(
         "Rekam medis pasien",
         kategori="dikecualikan",
@@ -82,24 +87,28 @@ def test_exempted_entry_shows_only_the_fact_of_the_exemption(
 
 
 def test_exempted_document_is_served_only_to_its_opds_people(
-    client, opds, dinkes, exempted, make_user
+    client, opds, dinkes, exempted
 ):
     _entry, document = exempted
     assert _serve_url(document).startswith("/dokumen/")
     assert _download(client, document)[0] == 404
 
-    client.force_login(make_user(opds["bpbd"], "editor"))
+    client.force_login(UserFactory(opd=opds["bpbd"], role="editor"))
     assert _download(client, document)[0] == 404
 
-    for user in (make_user(dinkes, "editor"), make_user(None, "province")):
+    for user in (UserFactory(opd=dinkes, role="editor"), UserFactory(role="province")):
         client.force_login(user)
         assert _download(client, document) == (200, b"%PDF-1.4 uji\n")
 
 
 def test_exempted_document_in_the_restricted_collection_is_withheld(
-    client, dinkes, publish_entry, make_document, make_user
+    client, dinkes, publish_entry
 ):
-    document = make_document(dinkes.exempt_collection, "Berkas sengketa")
+    document = DocumentFactory(
+        collection=dinkes.exempt_collection,
+        title="Berkas sengketa",
+        content=b"%PDF-1.4 uji\n",
+    )
     publish_entry(
         "Berkas sengketa",
         kategori="dikecualikan",
@@ -107,12 +116,16 @@ def test_exempted_document_in_the_restricted_collection_is_withheld(
         documents=[document],
     )
     assert _download(client, document) == (404, b"")
-    client.force_login(make_user(dinkes, "reviewer"))
+    client.force_login(UserFactory(opd=dinkes, role="reviewer"))
     assert _download(client, document)[0] == 200
 
 
-def test_berkala_document_is_public(client, dinkes, publish_entry, make_document):
-    document = make_document(dinkes.collection, "Laporan keuangan 2025")
+def test_berkala_document_is_public(client, dinkes, publish_entry):
+    document = DocumentFactory(
+        collection=dinkes.collection,
+        title="Laporan keuangan 2025",
+        content=b"%PDF-1.4 uji\n",
+    )
     entry = publish_entry(
         "Laporan keuangan",
         kategori="berkala",
@@ -124,8 +137,8 @@ def test_berkala_document_is_public(client, dinkes, publish_entry, make_document
     assert _download(client, document) == (200, b"%PDF-1.4 uji\n")
 
 
-def test_exempted_entry_needs_a_legal_basis(client, dinkes, dip_index, make_user):
-    client.force_login(make_user(dinkes, "editor"))
+def test_exempted_entry_needs_a_legal_basis(client, dinkes, dip_index):
+    client.force_login(UserFactory(opd=dinkes, role="editor"))
     data = dip_entry_form("Tanpa dasar", kategori="dikecualikan", ringkasan="x")
     response = client.post(add_url(DIPEntryPage, dip_index), data)
 
@@ -135,14 +148,18 @@ def test_exempted_entry_needs_a_legal_basis(client, dinkes, dip_index, make_user
 
 
 def test_document_added_to_an_exempted_entry_in_a_draft_is_withheld(
-    client, dinkes, exempted, make_document, make_user
+    client, dinkes, exempted
 ):
     """``document_is_withheld`` promises "draft or live": a PPID officer attaching a
     new document to a live exempted entry and saving a draft for review must not
     make that document downloadable by anyone while the review is pending."""
     entry, first = exempted
-    added = make_document(dinkes.collection, "Lampiran rahasia baru")
-    client.force_login(make_user(dinkes, "editor"))
+    added = DocumentFactory(
+        collection=dinkes.collection,
+        title="Lampiran rahasia baru",
+        content=b"%PDF-1.4 uji\n",
+    )
+    client.force_login(UserFactory(opd=dinkes, role="editor"))
     data = dip_entry_form(
         entry.title,
         slug=entry.slug,

@@ -3,16 +3,17 @@
 import pytest
 
 from cms.content.models import NewsPage
+from tests.factories import UserFactory, add_item
 
 from .admin_forms import content_form, create_via_admin, edit_url
-from .factories import add_item, latest_title
+from .revisions import latest_title
 
 pytestmark = pytest.mark.django_db
 
 
-def test_an_unpublished_draft_is_not_found(client, opds, make_user):
+def test_an_unpublished_draft_is_not_found(client, opds):
     dinkes = opds["dinkes"]
-    client.force_login(make_user(dinkes, "editor"))
+    client.force_login(UserFactory(opd=dinkes, role="editor"))
     page = create_via_admin(client, NewsPage, dinkes, "Draf wabah DBD")
     client.logout()
 
@@ -20,10 +21,10 @@ def test_an_unpublished_draft_is_not_found(client, opds, make_user):
     assert "Draf wabah DBD" not in client.get(dinkes.url).content.decode()
 
 
-def test_draft_changes_of_a_live_page_stay_private(client, opds, make_user):
+def test_draft_changes_of_a_live_page_stay_private(client, opds):
     dinkes = opds["dinkes"]
-    page = add_item(dinkes, "Jadwal vaksinasi Mei", live=True)
-    client.force_login(make_user(dinkes, "editor"))
+    page = add_item(dinkes, "Jadwal vaksinasi Mei")
+    client.force_login(UserFactory(opd=dinkes, role="editor"))
     response = client.post(
         edit_url(page), content_form("Jadwal vaksinasi RALAT", slug=page.slug)
     )

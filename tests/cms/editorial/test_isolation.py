@@ -2,7 +2,6 @@
 media; the province communication team works across all of them."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import CollectionViewRestriction, Page
@@ -13,9 +12,10 @@ from cms.dip.models import DIPIndexPage
 from cms.opd.access import PROVINCE_GROUP
 from cms.opd.models import OPDPage
 from cms.workflow.models import OPDReviewTask, ProvinceCurationTask
+from tests.factories import DocumentFactory, ImageFactory, UserFactory, add_item
 
 from .admin_forms import add_url, content_form, create_via_admin, edit_url, is_refused
-from .factories import add_item, latest_title, reload
+from .revisions import latest_title, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +23,31 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def items(opds):
     return {
-        "a": add_item(opds["diskominfo"], "Rilis milik Diskominfo", live=True),
-        "b": add_item(opds["dinkes"], "Rilis milik Dinkes", live=True),
+        "a": add_item(opds["diskominfo"], "Rilis milik Diskominfo"),
+        "b": add_item(opds["dinkes"], "Rilis milik Dinkes"),
     }
 
 
 @pytest.fixture
-def media(opds, make_image, make_document):
+def media(opds):
     a, b = opds["diskominfo"], opds["dinkes"]
     return {
-        "image_a": make_image(a.collection, "Foto kegiatan Diskominfo"),
-        "image_b": make_image(b.collection, "Foto posyandu Dinkes"),
-        "doc_a": make_document(a.collection, "Laporan Diskominfo"),
-        "doc_b": make_document(b.collection, "Laporan Dinkes"),
+        "image_a": ImageFactory(
+            collection=a.collection,
+            title="Foto kegiatan Diskominfo",
+            width=32,
+            height=24,
+            colour="white",
+        ),
+        "image_b": ImageFactory(
+            collection=b.collection,
+            title="Foto posyandu Dinkes",
+            width=32,
+            height=24,
+            colour="white",
+        ),
+        "doc_a": DocumentFactory(collection=a.collection, title="Laporan Diskominfo"),
+        "doc_b": DocumentFactory(collection=b.collection, title="Laporan Dinkes"),
     }
 
 
@@ -68,8 +80,8 @@ def test_a_new_opd_gets_its_groups_collections_workflow_and_dip(opds):
     assert len({o.get_workflow().pk for o in fresh.values()}) == 3
 
 
-def test_an_opd_created_in_the_admin_is_ready_for_its_editors(client, home, make_user):
-    admin = get_user_model().objects.create_superuser("sysadmin", password="x")
+def test_an_opd_created_in_the_admin_is_ready_for_its_editors(client, home):
+    admin = UserFactory(superuser=True, username="sysadmin")
     client.force_login(admin)
     data = nested_form_data(
         {
@@ -90,20 +102,20 @@ def test_an_opd_created_in_the_admin_is_ready_for_its_editors(client, home, make
     assert DIPIndexPage.objects.child_of(dinsos).exists()
 
     # Its editor can work in it right away, and only there.
-    client.force_login(make_user(dinsos, "editor"))
+    client.force_login(UserFactory(opd=dinsos, role="editor"))
     page = create_via_admin(client, NewsPage, dinsos, "Bansos cair", action="submit")
     assert page.opd_id == dinsos.pk
     assert reload(page).current_workflow_task.name == "Tinjauan dinsos"
 
 
 def test_an_item_follows_the_workflow_of_its_opd(opds):
-    item = add_item(opds["dinkes"], "Rilis posyandu")
+    item = add_item(opds["dinkes"], "Rilis posyandu", live=False)
     assert item.get_workflow().name == "Redaksi dinkes"
     assert item.opd_id == opds["dinkes"].pk
 
 
-def test_editor_edits_own_items_but_not_another_opds(client, opds, items, make_user):
-    client.force_login(make_user(opds["diskominfo"], "editor"))
+def test_editor_edits_own_items_but_not_another_opds(client, opds, items):
+    client.force_login(UserFactory(opd=opds["diskominfo"], role="editor"))
     assert client.get(edit_url(items["a"])).status_code == 200
     assert is_refused(client.get(edit_url(items["b"])))
 
@@ -118,8 +130,8 @@ def test_editor_edits_own_items_but_not_another_opds(client, opds, items, make_u
         assert is_refused(client.get(url)), view
 
 
-def test_editor_cannot_create_pages_under_another_opd(client, opds, make_user):
-    client.force_login(make_user(opds["diskominfo"], "editor"))
+def test_editor_cannot_create_pages_under_another_opd(client, opds):
+    client.force_login(UserFactory(opd=opds["diskominfo"], role="editor"))
     dinkes = opds["dinkes"]
     assert is_refused(client.get(add_url(NewsPage, dinkes)))
     response = client.post(add_url(NewsPage, dinkes), content_form("Titipan"))
@@ -133,10 +145,10 @@ def test_editor_cannot_create_pages_under_another_opd(client, opds, make_user):
     assert NewsPage.objects.get(slug="milik-sendiri").opd_id == opds["diskominfo"].pk
 
 
-def test_editor_publishes_nothing_directly(client, opds, make_user):
-    a_item = add_item(opds["diskominfo"], "Draf Diskominfo")
-    b_item = add_item(opds["dinkes"], "Draf Dinkes")
-    client.force_login(make_user(opds["diskominfo"], "editor"))
+def test_editor_publishes_nothing_directly(client, opds):
+    a_item = add_item(opds["diskominfo"], "Draf Diskominfo", live=False)
+    b_item = add_item(opds["dinkes"], "Draf Dinkes", live=False)
+    client.force_login(UserFactory(opd=opds["diskominfo"], role="editor"))
 
     data = content_form("Draf Dinkes", slug=b_item.slug)
     data["action-publish"] = "1"
@@ -151,9 +163,9 @@ def test_editor_publishes_nothing_directly(client, opds, make_user):
     assert reload(a_item).has_unpublished_changes
 
 
-def test_explorer_shows_only_the_editors_own_opd(client, home, opds, items, make_user):
+def test_explorer_shows_only_the_editors_own_opd(client, home, opds, items):
     a, b = opds["diskominfo"], opds["dinkes"]
-    client.force_login(make_user(a, "editor"))
+    client.force_login(UserFactory(opd=a, role="editor"))
     own = reverse("wagtailadmin_explore", args=[a.pk])
 
     for elsewhere in (b.pk, home.pk):
@@ -178,8 +190,8 @@ def _chooser(client, name):
     return response.json()["html"]
 
 
-def test_choosers_offer_only_the_opds_own_media(client, opds, media, make_user):
-    client.force_login(make_user(opds["diskominfo"], "editor"))
+def test_choosers_offer_only_the_opds_own_media(client, opds, media):
+    client.force_login(UserFactory(opd=opds["diskominfo"], role="editor"))
     images = _chooser(client, "wagtailimages_chooser:choose")
     assert "Foto kegiatan Diskominfo" in images
     assert "Foto posyandu Dinkes" not in images
@@ -191,8 +203,8 @@ def test_choosers_offer_only_the_opds_own_media(client, opds, media, make_user):
     assert is_refused(client.get(chosen))  # and picking B's image by its id fails
 
 
-def test_province_team_works_across_opds(client, opds, items, media, make_user):
-    client.force_login(make_user(None, "province"))
+def test_province_team_works_across_opds(client, opds, items, media):
+    client.force_login(UserFactory(role="province"))
     for item in items.values():
         assert client.get(edit_url(item)).status_code == 200
     response = client.post(

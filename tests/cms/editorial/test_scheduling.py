@@ -10,21 +10,25 @@ from wagtail.models import Revision
 from wagtail.test.utils.timestamps import submittable_timestamp
 
 from cms.workflow.tasks import publish_scheduled_pages
+from tests.factories import UserFactory, add_item
 
 from .admin_forms import content_form, edit_url
-from .factories import add_item, reload
+from .revisions import reload
 
 pytestmark = pytest.mark.django_db
 
 
-def test_reviewer_schedules_and_the_beat_task_publishes_on_time(
-    client, opds, make_user
-):
+def test_reviewer_schedules_and_the_beat_task_publishes_on_time(client, opds):
     bpbd = opds["bpbd"]
-    page = add_item(bpbd, "Jadwal simulasi gempa", user=make_user(bpbd, "editor"))
+    page = add_item(
+        bpbd,
+        "Jadwal simulasi gempa",
+        live=False,
+        user=UserFactory(opd=bpbd, role="editor"),
+    )
     go_live_at = (timezone.now() + timedelta(hours=2)).replace(second=0, microsecond=0)
 
-    client.force_login(make_user(bpbd, "reviewer"))
+    client.force_login(UserFactory(opd=bpbd, role="reviewer"))
     data = content_form("Jadwal simulasi gempa", slug=page.slug)
     data["go_live_at"] = submittable_timestamp(go_live_at)
     data["action-publish"] = "1"

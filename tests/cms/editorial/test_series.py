@@ -5,26 +5,27 @@ import pytest
 from wagtail.models import TaskState, WorkflowState
 
 from cms.content.models import NewsPage
-from cms.series.models import SeriesPage
 from cms.workflow.models import ProvinceCurationTask
+from tests.factories import UserFactory, add_series
 
 from .admin_forms import create_via_admin, is_refused, workflow_action_url
-from .factories import reload
+from .revisions import reload
 
 pytestmark = pytest.mark.django_db
 
 
 def _series(opd, title, *, curated):
-    series = SeriesPage(title=title, slug=title.lower().replace(" ", "-"))
-    series.province_curated = curated
-    opd.add_child(instance=series)
-    series.save_revision().publish()
-    return series
+    slug = title.lower().replace(" ", "-")
+    return add_series(opd, title, slug=slug, province_curated=curated)
 
 
 @pytest.fixture
-def dinkes_people(opds, make_user):
-    return make_user(opds["dinkes"], "editor"), make_user(opds["dinkes"], "reviewer")
+def dinkes_people(opds):
+    dinkes = opds["dinkes"]
+    return (
+        UserFactory(opd=dinkes, role="editor"),
+        UserFactory(opd=dinkes, role="reviewer"),
+    )
 
 
 def _submit_and_review(client, opds, people, series, title):
@@ -40,9 +41,7 @@ def _submit_and_review(client, opds, people, series, title):
     return page
 
 
-def test_joining_a_curated_series_needs_the_province_team(
-    client, opds, dinkes_people, make_user
-):
+def test_joining_a_curated_series_needs_the_province_team(client, opds, dinkes_people):
     series = _series(opds["diskominfo"], "Info RB Tematik", curated=True)
     page = _submit_and_review(
         client, opds, dinkes_people, series, "Stunting turun di Banten"
@@ -51,10 +50,10 @@ def test_joining_a_curated_series_needs_the_province_team(
     assert not reload(page).live
     assert isinstance(reload(page).current_workflow_task.specific, ProvinceCurationTask)
     # Diskominfo's own reviewers own the series but are not the province team.
-    client.force_login(make_user(opds["diskominfo"], "reviewer"))
+    client.force_login(UserFactory(opd=opds["diskominfo"], role="reviewer"))
     assert is_refused(client.post(workflow_action_url(reload(page), "approve"), {}))
 
-    client.force_login(make_user(None, "province"))
+    client.force_login(UserFactory(role="province"))
     client.post(workflow_action_url(reload(page), "approve"), {})
     assert reload(page).live
     client.logout()

@@ -9,9 +9,10 @@ from cms.content.models import NewsPage
 from cms.dip.models import DIPEntryPage, DIPIndexPage
 from cms.workflow.models import OPDReviewTask
 from cms.workflow.services import SERTA_MERTA_ACTION, serta_merta_publish
+from tests.factories import UserFactory, add_item
 
 from .admin_forms import add_url, create_via_admin, dip_entry_form, edit_url, is_refused
-from .factories import add_item, reload
+from .revisions import reload
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,8 @@ WARNING = "akan langsung terbit tanpa menunggu persetujuan"
 
 
 @pytest.fixture
-def bpbd_editor(opds, make_user):
-    return make_user(opds["bpbd"], "editor")
+def bpbd_editor(opds):
+    return UserFactory(opd=opds["bpbd"], role="editor")
 
 
 def _draft(client, opds, editor, title, **fields):
@@ -83,9 +84,9 @@ def test_ordinary_item_cannot_take_the_fast_path(client, opds, bpbd_editor):
     assert not PageLogEntry.objects.filter(action=SERTA_MERTA_ACTION).exists()
 
 
-def test_editor_of_another_opd_cannot_use_it(client, opds, bpbd_editor, make_user):
+def test_editor_of_another_opd_cannot_use_it(client, opds, bpbd_editor):
     page = _draft(client, opds, bpbd_editor, "Gempa di Lebak", serta_merta=True)
-    client.force_login(make_user(opds["dinkes"], "editor"))
+    client.force_login(UserFactory(opd=opds["dinkes"], role="editor"))
 
     assert is_refused(client.get(_confirm_url(page)))
     assert is_refused(client.post(_confirm_url(page)))
@@ -96,6 +97,6 @@ def test_editor_of_another_opd_cannot_use_it(client, opds, bpbd_editor, make_use
 def test_fast_path_service_does_not_need_publish_permission(opds, bpbd_editor):
     """The editor has no publish permission by design; the fast path is the exception
     and must not trip Wagtail's own publish permission check."""
-    page = add_item(opds["bpbd"], "Longsor di Cibaliung", serta_merta=True)
+    page = add_item(opds["bpbd"], "Longsor di Cibaliung", live=False, serta_merta=True)
     serta_merta_publish(page=page, user=bpbd_editor)
     assert reload(page).live

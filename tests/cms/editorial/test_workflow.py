@@ -6,30 +6,41 @@ from wagtail.models import TaskState, WorkflowState
 
 from cms.content.models import InfographicPage
 from cms.workflow.models import OPDReviewTask, ProvinceCurationTask
+from tests.factories import ImageFactory, UserFactory
 
 from .admin_forms import create_via_admin, is_refused, workflow_action_url
-from .factories import reload
+from .revisions import reload
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(opds, make_user):
+def people(opds):
     a, b = opds["diskominfo"], opds["dinkes"]
     return {
-        "editor": make_user(a, "editor", email="editor.a@bantenprov.go.id"),
-        "reviewer": make_user(a, "reviewer", email="reviewer.a@bantenprov.go.id"),
-        "other_reviewer": make_user(b, "reviewer", email="reviewer.b@bantenprov.go.id"),
-        "province": make_user(None, "province", email="tim@bantenprov.go.id"),
+        "editor": UserFactory(opd=a, role="editor", email="editor.a@bantenprov.go.id"),
+        "reviewer": UserFactory(
+            opd=a, role="reviewer", email="reviewer.a@bantenprov.go.id"
+        ),
+        "other_reviewer": UserFactory(
+            opd=b, role="reviewer", email="reviewer.b@bantenprov.go.id"
+        ),
+        "province": UserFactory(role="province", email="tim@bantenprov.go.id"),
     }
 
 
 @pytest.fixture
-def submit(client, opds, people, make_image):
+def submit(client, opds, people):
     """The editor of Diskominfo submits an accessible infographic for review."""
 
     def submit_infographic(title="Infografis stunting", **fields):
-        image = make_image(opds["diskominfo"].collection, "Grafik stunting")
+        image = ImageFactory(
+            collection=opds["diskominfo"].collection,
+            title="Grafik stunting",
+            width=32,
+            height=24,
+            colour="white",
+        )
         client.force_login(people["editor"])
         return create_via_admin(
             client,

@@ -2,8 +2,8 @@
 
 import json
 
-from search import analysis, vocabulary
-from search.analysis import MAX_EXPANSIONS, analyze, analyze_query, normalize
+from search.language import analysis, sources, vocabulary
+from search.language.analysis import MAX_EXPANSIONS, analyze, analyze_query, normalize
 
 PPID_LONG = "pejabat pengelola informasi dan dokumentasi"
 
@@ -87,9 +87,9 @@ def test_podcast_and_siniar():
 
 
 def test_injected_source_is_used():
-    source = vocabulary.StaticSource()
+    source = sources.StaticSource()
     source.entries = lambda: [vocabulary.Entry("sipanganten", ("portal konten",))]
-    vocabulary.set_source(source)
+    sources.set_source(source)
     assert analyze_query("sipanganten").expansions == ["portal konten"]
     assert analyze_query("ppid").expansions == []  # only the injected entries
 
@@ -115,7 +115,7 @@ def test_compiled_vocabulary_is_cached_in_process():
 def test_database_source_without_database_access_falls_back_to_the_file(caplog):
     """Pure tests elsewhere (query builders) use the default source with the
     database blocked: search still works from the static file."""
-    vocabulary.set_source(vocabulary.DatabaseSource())
+    sources.set_source(sources.DatabaseSource())
     assert "ppid" in analyze_query(PPID_LONG).expansions
     assert analysis._state.degraded  # retried after the check interval
     assert "falls back to the file" in caplog.text

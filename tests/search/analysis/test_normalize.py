@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import analyze, normalize
+from search.language.analysis import analyze, normalize
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from search import analysis, vocabulary
-from search.analysis import analyze, analyze_query, normalize
+from search.language import analysis, sources, vocabulary
+from search.language.analysis import analyze, analyze_query, normalize
 
 # Measured 99.3% overall / 97.7% on the holdout (docs/adr/004): a handful of
 # regressions fails the build, a single new Sastrawi quirk does not.
@@ -93,10 +93,10 @@ def test_query_and_index_use_the_same_analysis():
 
 
 def test_protected_vocabulary_term_from_an_injected_source():
-    source = vocabulary.StaticSource()
+    source = sources.StaticSource()
     assert analyze("pelayanan") == "layan"
     source.entries = lambda: [vocabulary.Entry("pelayanan", protect=True)]
-    vocabulary.set_source(source)
+    sources.set_source(source)
     assert analyze("pelayanan") == "pelayanan"
 
 

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail import hooks
 
-from search import analysis, vocabulary
-from search.analysis import analyze, analyze_query
-from search.vocabulary_models import SearchTerm
+from search.language import analysis, vocabulary
+from search.language.analysis import analyze, analyze_query
+from search.language.models import SearchTerm
 
 pytestmark = pytest.mark.django_db
 

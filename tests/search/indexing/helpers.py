@@ -1,5 +1,5 @@
-"""Helpers of the indexing suite: pages put in place directly, index look-ups, and
-small real documents (PDF, Word, Excel, PowerPoint) made on the fly."""
+"""Helpers of the indexing suite: index look-ups, and small real documents (PDF,
+Word, Excel, PowerPoint) made on the fly."""
 
 import io
 
@@ -7,7 +7,6 @@ from search.client import get_client
 from search.documents import alias_name
 from search.indexing.keys import page_key
 from search.indexing.outbox import outbox_drain
-from tests.pages import add_dip_entry, add_item, publish  # noqa: F401 (re-exported)
 
 
 def drain():

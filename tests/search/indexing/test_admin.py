@@ -2,15 +2,15 @@
 province team, and "last indexed" on each item's edit form for its editors."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cms.opd.access import PROVINCE_GROUP
 from search.indexing.keys import page_key
-from search.outbox_models import SearchOutbox
+from search.indexing.models import SearchOutbox
+from tests.factories import UserFactory, add_item
 
-from .helpers import add_item, drain
+from .helpers import drain
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def login(client):
     def as_user(*groups, superuser=False):
-        User = get_user_model()
-        name = f"user{User.objects.count()}"
-        if superuser:
-            user = User.objects.create_superuser(name, f"{name}@x.id", "x")
-        else:
-            user = User.objects.create_user(name, f"{name}@x.id", "x")
-            user.groups.add(*groups)
-        client.force_login(user)
+        client.force_login(UserFactory(groups=groups, superuser=superuser))
         return client
 
     return as_user

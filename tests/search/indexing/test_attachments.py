@@ -7,17 +7,15 @@ from django.core.files.base import ContentFile
 from cms.content.models import PublicationPage
 from cms.dip.models import DIPDocument
 from search.indexing import attachments
-from search.outbox_models import DocumentText, SearchOutbox
+from search.indexing.models import DocumentText, SearchOutbox
+from tests.factories import DocumentFactory, add_dip_entry, add_item, publish
 
 from .helpers import (
-    add_dip_entry,
-    add_item,
     docx_bytes,
     drain,
     indexed,
     pdf_bytes,
     pptx_bytes,
-    publish,
     search_keys,
     xlsx_bytes,
 )
@@ -38,16 +36,34 @@ def _publication(opds, document, title="Rencana Strategis"):
         ("pptx", pptx_bytes("Paparan transformasi layanan"), "transformasi"),
     ],
 )
-def test_attachment_text_is_searchable(opds, make_document, extension, content, word):
-    page = _publication(opds, make_document("Lampiran", content, extension))
+def test_attachment_text_is_searchable(opds, extension, content, word):
+    page = _publication(
+        opds,
+        DocumentFactory(
+            title="Lampiran",
+            content=content,
+            name=f"lampiran.{extension}",
+            collection=opds["diskominfo"].collection,
+        ),
+    )
     drain()
     assert word in indexed(page)["attachments"]
     assert f"page:{page.pk}" in search_keys("attachments", word)
 
 
-def test_dip_documents_indexed_but_never_for_exempted_entries(opds, make_document):
-    open_doc = make_document("LRA", pdf_bytes("Realisasi belanja modal"), "pdf")
-    secret_doc = make_document("Rahasia", pdf_bytes("Kode sandi gudang"), "pdf")
+def test_dip_documents_indexed_but_never_for_exempted_entries(opds):
+    open_doc = DocumentFactory(
+        title="LRA",
+        content=pdf_bytes("Realisasi belanja modal"),
+        name="lampiran.pdf",
+        collection=opds["diskominfo"].collection,
+    )
+    secret_doc = DocumentFactory(
+        title="Rahasia",
+        content=pdf_bytes("Kode sandi gudang"),
+        name="lampiran.pdf",
+        collection=opds["diskominfo"].collection,
+    )
     entry = add_dip_entry(opds["diskominfo"], "LRA 2025", live=False)
     secret = add_dip_entry(
         opds["diskominfo"], "Sandi", kategori="dikecualikan", live=False
@@ -64,13 +80,23 @@ def test_dip_documents_indexed_but_never_for_exempted_entries(opds, make_documen
     assert not DocumentText.objects.filter(document=secret_doc).exists()
 
 
-def test_documents_the_public_cannot_download_are_not_indexed(opds, make_document):
+def test_documents_the_public_cannot_download_are_not_indexed(opds):
     from wagtail.models import CollectionViewRestriction
 
     opd = opds["diskominfo"]
-    private = make_document("Internal", pdf_bytes("Memo internal rapat"), "pdf")
+    private = DocumentFactory(
+        title="Internal",
+        content=pdf_bytes("Memo internal rapat"),
+        name="lampiran.pdf",
+        collection=opds["diskominfo"].collection,
+    )
     page = _publication(opds, private, title="Memo")
-    shared = make_document("Bersama", pdf_bytes("Daftar kata sandi server"), "pdf")
+    shared = DocumentFactory(
+        title="Bersama",
+        content=pdf_bytes("Daftar kata sandi server"),
+        name="lampiran.pdf",
+        collection=opds["diskominfo"].collection,
+    )
     other = _publication(opds, shared, title="Publik")
     secret = add_dip_entry(opd, "Sandi", kategori="dikecualikan", live=False)
     DIPDocument.objects.create(entry=secret, document=shared)
@@ -88,8 +114,13 @@ def test_documents_the_public_cannot_download_are_not_indexed(opds, make_documen
     assert indexed(other)["attachments"] == ""
 
 
-def test_corrupt_file_is_logged_and_stored_not_fatal(opds, make_document, caplog):
-    broken = make_document("Rusak", b"%PDF-1.4 bukan pdf sungguhan", "pdf")
+def test_corrupt_file_is_logged_and_stored_not_fatal(opds, caplog):
+    broken = DocumentFactory(
+        title="Rusak",
+        content=b"%PDF-1.4 bukan pdf sungguhan",
+        name="lampiran.pdf",
+        collection=opds["diskominfo"].collection,
+    )
     page = _publication(opds, broken, title="Dokumen Rusak")
     other = add_item(opds["diskominfo"], "Rilis Biasa")
     drain()
@@ -101,10 +132,13 @@ def test_corrupt_file_is_logged_and_stored_not_fatal(opds, make_document, caplog
     assert not SearchOutbox.objects.exists()
 
 
-def test_text_is_parsed_once_and_again_after_a_new_file(
-    opds, make_document, monkeypatch
-):
-    document = make_document("Renstra", pdf_bytes("Versi pertama"), "pdf")
+def test_text_is_parsed_once_and_again_after_a_new_file(opds, monkeypatch):
+    document = DocumentFactory(
+        title="Renstra",
+        content=pdf_bytes("Versi pertama"),
+        name="lampiran.pdf",
+        collection=opds["diskominfo"].collection,
+    )
     page = _publication(opds, document)
     calls = []
     real = attachments.extract
@@ -123,8 +157,13 @@ def test_text_is_parsed_once_and_again_after_a_new_file(
     assert "kedua revisi" in indexed(page)["attachments"]
 
 
-def test_text_is_capped(opds, make_document, monkeypatch):
+def test_text_is_capped(opds, monkeypatch):
     monkeypatch.setattr(attachments, "MAX_CHARS", 50)
-    document = make_document("Panjang", docx_bytes(*["kata " * 40] * 5), "docx")
+    document = DocumentFactory(
+        title="Panjang",
+        content=docx_bytes(*["kata " * 40] * 5),
+        name="lampiran.docx",
+        collection=opds["diskominfo"].collection,
+    )
     text = attachments.document_text(document)
     assert 0 < len(text) <= 50

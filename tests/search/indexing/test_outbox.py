@@ -14,11 +14,12 @@ from search.documents import alias_name
 from search.indexing import outbox as outbox_module
 from search.indexing.bulk import bulk_write
 from search.indexing.keys import page_key
+from search.indexing.models import IndexedState, SearchOutbox
 from search.indexing.outbox import outbox_drain, outbox_record
 from search.indexing.source import desired_states
-from search.outbox_models import IndexedState, SearchOutbox
+from tests.factories import add_dip_entry, add_item
 
-from .helpers import add_dip_entry, add_item, drain, indexed
+from .helpers import drain, indexed
 
 pytestmark = pytest.mark.django_db
 
@@ -157,9 +158,7 @@ def test_first_drain_creates_index_behind_alias(opds, es):
     assert index.startswith(f"{alias_name()}-")
 
 
-def test_drain_reads_a_batch_in_constant_queries(
-    opds, make_document, django_assert_max_num_queries
-):
+def test_drain_reads_a_batch_in_constant_queries(opds, django_assert_max_num_queries):
     pages = [add_item(opds["diskominfo"], f"Rilis {n}") for n in range(3)]
     pages += [add_dip_entry(opds["dinkes"], f"DIP {n}") for n in range(3)]
     with django_assert_max_num_queries(40) as few:

@@ -12,9 +12,10 @@ from search.documents import alias_name, building_alias_name
 from search.index_management import indexes_of, timestamped_indexes
 from search.indexing import reindex as reindex_module
 from search.indexing.keys import page_key
-from search.outbox_models import IndexedState
+from search.indexing.models import IndexedState
+from tests.factories import add_dip_entry, add_item, publish
 
-from .helpers import add_dip_entry, add_item, drain, indexed, publish
+from .helpers import drain, indexed
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,14 @@ import io
 import pytest
 from django.core.management import call_command
 
-from search import analysis
 from search.indexing import source as source_module
 from search.indexing.keys import page_key
-from search.outbox_models import BuiltDocument
-from search.vocabulary_models import SearchTerm
+from search.indexing.models import BuiltDocument
+from search.language import analysis
+from search.language.models import SearchTerm
+from tests.factories import add_item, publish
 
-from .helpers import add_item, drain, indexed, publish
+from .helpers import drain, indexed
 
 pytestmark = pytest.mark.django_db
 

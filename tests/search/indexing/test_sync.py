@@ -7,9 +7,10 @@ from wagtail.models import Page, PageViewRestriction
 from cms.content.models import ArticlePage
 from cms.series.models import SeriesPage
 from search.indexing.keys import page_key
-from search.outbox_models import IndexedState, SearchOutbox
+from search.indexing.models import IndexedState, SearchOutbox
+from tests.factories import add_dip_entry, add_item, publish
 
-from .helpers import add_dip_entry, add_item, drain, indexed, publish, search_keys
+from .helpers import drain, indexed, search_keys
 
 pytestmark = pytest.mark.django_db
 

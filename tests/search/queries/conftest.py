@@ -10,10 +10,10 @@ import uuid
 import pytest
 from elasticsearch.helpers import bulk
 
-from search.analysis import analyze
 from search.client import _client, get_client
 from search.documents import PublicDocument, alias_name
-from search.params import SearchParams
+from search.language.analysis import analyze
+from search.queries.params import SearchParams
 
 from .corpus import DOCS, to_document
 

@@ -3,7 +3,7 @@
 years and DIP categories, written for these tests (never generated).
 
 Each row: id, kind, OPD, published date, title, summary, body, and extras. The
-``*_stem`` fields are filled at load time by ``search.analysis.analyze``.
+``*_stem`` fields are filled at load time by ``search.language.analysis.analyze``.
 """
 
 OPD_NAMES = {

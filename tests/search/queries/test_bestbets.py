@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from search.analysis import analyze
-from search.bestbet_models import BestBet
-from search.query import search_public
-from tests.cms.editorial.factories import add_item
+from search.language.analysis import analyze
+from search.queries.models import BestBet
+from search.queries.public import search_public
+from tests.factories import add_item
 
 from .conftest import params
 from .corpus import to_document
@@ -22,7 +22,6 @@ def ppdb_page(opds, index_extra):
     page = add_item(
         opds["diskominfo"],
         "Info PPDB Banten 2025",
-        live=True,
         summary="Semua tautan PPDB di satu halaman.",
     )
     document = to_document(

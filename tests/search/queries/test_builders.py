@@ -1,6 +1,6 @@
 """The query builders as plain dicts: no Elasticsearch, no database."""
 
-from search.analysis import AnalyzedQuery
+from search.language.analysis import AnalyzedQuery
 from search.queries import boosts, facets, filters, highlight, suggest, text
 from search.queries.compose import RESULT_SOURCE, build_search_body
 

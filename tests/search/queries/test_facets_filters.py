@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query import search_public
+from search.queries.public import search_public
 
 from .conftest import params
 from .corpus import DOCS, doc_id, to_document
@@ -140,7 +140,7 @@ def test_pagination_of_a_query_keeps_the_ranking():
 
 
 def test_exempted_content_is_never_found(index_extra):
-    from search.analysis import analyze
+    from search.language.analysis import analyze
 
     row = {
         "id": 99,

@@ -4,10 +4,10 @@ import pytest
 
 from cms.content.models import ArticlePage, NewsPage
 from cms.dip.models import DIPEntryPage, DIPIndexPage
-from search.bestbet_models import BestBet
-from search.fallback import plain_words
-from search.query import search_public, suggest_public
-from tests.cms.editorial.factories import add_item
+from search.queries.fallback import plain_words
+from search.queries.models import BestBet
+from search.queries.public import search_public, suggest_public
+from tests.factories import add_item
 
 from .conftest import params
 
@@ -18,11 +18,9 @@ pytestmark = pytest.mark.django_db
 def database_search(settings, opds):
     settings.ELASTICSEARCH_URL = ""
     diskominfo, dinkes = opds["diskominfo"], opds["dinkes"]
-    add_item(
-        diskominfo, "Pengelolaan Konten Digital", live=True, summary="Panduan admin."
-    )
-    add_item(diskominfo, "Konten Kreatif ASN", model=ArticlePage, live=True)
-    add_item(dinkes, "Konten Gizi Balita", live=True)
+    add_item(diskominfo, "Pengelolaan Konten Digital", summary="Panduan admin.")
+    add_item(diskominfo, "Konten Kreatif ASN", model=ArticlePage)
+    add_item(dinkes, "Konten Gizi Balita")
     add_item(diskominfo, "Draf Konten Rahasia", live=False)
     dip = DIPIndexPage.objects.child_of(dinkes).get()
     for title, kategori in [

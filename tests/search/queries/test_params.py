@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from search.params import (
+from search.queries.params import (
     InvalidParams,
     SearchParams,
     clean_query,

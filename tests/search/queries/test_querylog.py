@@ -7,9 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from search.bestbet_models import SearchQueryStat
-from search.query import search_public
-from search.querylog import query_key, record_query, top_queries, zero_result_queries
+from search.queries.models import SearchQueryStat
+from search.queries.public import search_public
+from search.queries.querylog import (
+    query_key,
+    record_query,
+    top_queries,
+    zero_result_queries,
+)
 
 from .conftest import params
 

@@ -3,11 +3,11 @@ synonyms, typos, phrase and title boosts, recency as a tie-break."""
 
 import pytest
 
-from search.analysis import AnalyzedQuery, analyze, analyze_query
 from search.client import get_client
 from search.documents import alias_name
+from search.language.analysis import AnalyzedQuery, analyze, analyze_query
 from search.queries.compose import build_search_body
-from search.query import search_public
+from search.queries.public import search_public
 
 from .conftest import params
 from .corpus import by_title
@@ -60,7 +60,7 @@ def test_a_synonym_expansion_finds_a_document_without_the_abbreviation():
 
 
 def test_ppid_through_the_vocabulary():
-    """End to end: depends on the synonym vocabulary of ``search.analysis``."""
+    """End to end: depends on the synonym vocabulary of ``search.language.analysis``."""
     assert analyze_query("PPID").expansions, "the vocabulary has no entry for PPID"
     assert by_title("Pejabat Pengelola Informasi")["title"] in titles("PPID")[:3]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query import search_public, suggest_public
+from search.queries.public import search_public, suggest_public
 
 from .conftest import params
 

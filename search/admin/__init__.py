@@ -1,0 +1,1 @@
+"""Wagtail admin screens of the public search (registered in ``wagtail_hooks``)."""

@@ -1,0 +1,66 @@
+"""The direct Redis client (cms/core/cache_client.py) shares the Django cache's
+server, keys and encoding: what one writes the other reads. A failure here after
+a Django upgrade means ``RedisCache`` changed how it stores values or which server
+it writes to: update cache_client.py (the API's rate limits, response cache and
+content generation read and write through both)."""
+
+import pytest
+from django.core.cache import cache
+
+from cms.core.cache_client import (
+    cache_key,
+    get_many,
+    redis_client,
+    run_script,
+)
+
+pytestmark = pytest.mark.usefixtures("names")
+
+MESSAGE = (
+    "Django's RedisCache and cms/core/cache_client.py disagree on {what}: update "
+    "cache_client.py to how RedisCache stores values now"
+)
+
+
+@pytest.fixture
+def names():
+    created = [
+        "cache-client-test:object",
+        "cache-client-test:int",
+        "cache-client-test:script",
+    ]
+    yield created
+    cache.delete_many(created)
+
+
+def test_the_client_is_the_caches_redis():
+    assert redis_client() is not None, "the test settings use Redis"
+    assert redis_client() is redis_client(), "one client per process"
+
+
+def test_values_written_by_the_cache_are_read_directly():
+    value = {"generation": 7, "body": b"[]"}
+    cache.set("cache-client-test:object", value, 60)
+    cache.set("cache-client-test:int", 42, 60)
+    found = get_many(
+        [
+            "cache-client-test:object",
+            "cache-client-test:int",
+            "cache-client-test:absent",
+        ]
+    )
+    assert found == {"cache-client-test:object": value, "cache-client-test:int": 42}, (
+        MESSAGE.format(what="the server, the key or the encoding of values")
+    )
+
+
+def test_integers_written_directly_are_read_by_the_cache():
+    # As the content generation is bumped: a Lua script SETs a plain number.
+    source = "redis.call('SET', KEYS[1], ARGV[1]) return 1"
+    run_script(source, [cache_key("cache-client-test:script")], [1234])
+    assert cache.get("cache-client-test:script") == 1234, MESSAGE.format(
+        what="integers"
+    )
+    assert cache.incr("cache-client-test:script") == 1235, MESSAGE.format(
+        what="integers"
+    )
