@@ -8,10 +8,11 @@ cache itself. Everything else (keys, other media types, misses, the rate-limited
 goes on to the views unchanged; the request carries what was spent, so its rate is
 never counted twice.
 
-The middleware sits after every middleware that adds headers (settings
-``MIDDLEWARE``: only the redirects, which act on 404s, and the portal's page cache,
-which leaves ``/api/`` alone, come after it), so their headers come from them as on
-any response; the view's own headers are replayed from the entry
+The middleware sits after every middleware that adds headers to API answers
+(settings ``MIDDLEWARE``; after it come only CSRF, authentication and messages, which
+the API does not use, the redirects, which act on 404s, and the portal's page cache,
+which leaves ``/api/`` alone), so those headers come from their owners as on any
+response; the view's own headers are replayed from the entry
 (``caching.response_from_cache``). tests/api/access/test_fast_path.py compares its
 answers header for header with the uncached response and the view's own hit.
 """
