@@ -8,6 +8,7 @@ checked in ``services``.
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from datetime import datetime
 
 from cms.content.models import CONTENT_TYPES
 from cms.dip.models import Bentuk, Kategori
+
+logger = logging.getLogger(__name__)
 
 # Bump when the mapping from record to page changes, so every record is re-applied.
 FORMAT_VERSION = 1
@@ -32,6 +35,9 @@ MAX_SUMMARY = 500
 MAX_TAG = 100
 MAX_DIP_TEXT = {"pejabat_penguasa": 300, "penanggung_jawab": 300, "retensi": 100}
 MIN_YEAR, MAX_YEAR = 1945, 2100
+# Wide enough for any archive, narrow enough that converting to UTC or WIB (and date
+# arithmetic downstream) can never overflow Python's years 1..9999.
+MIN_PUBLISHED_YEAR, MAX_PUBLISHED_YEAR = 1900, 2100
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,9 @@ def parse_line(line_no: int, line: str) -> ImportRecord | BadLine:
         return _parse(line_no, line)
     except RecordError as exc:
         return BadLine(line_no, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one line, not the file
+        logger.error("Parsing line %d failed unexpectedly", line_no, exc_info=exc)
+        return BadLine(line_no, f"unexpected error ({type(exc).__name__}: {exc})")
 
 
 def record_checksum(data: dict) -> str:
@@ -196,6 +205,11 @@ def _published(value) -> datetime:
     if moment.utcoffset() is None:
         # A naive time is ambiguous (WIB? UTC?): refuse rather than guess.
         raise RecordError(f"published '{value}' has no UTC offset (e.g. +07:00)")
+    if not MIN_PUBLISHED_YEAR <= moment.year <= MAX_PUBLISHED_YEAR:
+        raise RecordError(
+            f"published '{value}' is out of range "
+            f"(years {MIN_PUBLISHED_YEAR} to {MAX_PUBLISHED_YEAR})"
+        )
     return moment
 
 

@@ -5,10 +5,12 @@ Wagtail's own whitelister does the work (the editor's rules for
 Two adjustments for foreign HTML: elements whose content is code or a foreign page
 (script, style, iframe...) are dropped *with* their content instead of unwrapped into
 visible text, and out-of-range headings are moved into h2-h4 rather than flattened.
+HTML nested deeper than ``MAX_DEPTH`` is refused: the whitelister recurses per level.
 """
 
 from functools import cache
 
+from bs4 import Tag
 from django.utils.functional import cached_property
 from wagtail.admin.rich_text.converters.db_html import (
     DbHTMLConverter,
@@ -16,6 +18,8 @@ from wagtail.admin.rich_text.converters.db_html import (
 )
 
 from cms.content.blocks import RICH_TEXT_FEATURES
+
+from .parsing import RecordError
 
 DROP_WITH_CONTENT = frozenset(
     {
@@ -46,9 +50,33 @@ DROP_WITH_CONTENT = frozenset(
 # The page title is the only h1; h5/h6 keep being headings at the lowest level.
 HEADING_MAP = {"h1": "h2", "h5": "h4", "h6": "h4"}
 BLOCK_TAGS = ("<p", "<h2", "<h3", "<h4", "<ul", "<ol")
+# The whitelister takes about four stack frames per level; 100 levels stay far from
+# Python's recursion limit (1000) and far beyond real markup, but unclosed tags nest
+# (``<p>`` without ``</p>`` included), so a sloppy page can reach it.
+MAX_DEPTH = 100
+
+
+def _depth_check(doc: Tag) -> None:
+    """Refuse a tree deeper than MAX_DEPTH, walking it without recursion."""
+    stack = [(doc, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise RecordError(
+                f"body_html is nested more than {MAX_DEPTH} elements deep "
+                "(unclosed tags?)"
+            )
+        stack.extend(
+            (child, depth + 1) for child in node.contents if isinstance(child, Tag)
+        )
 
 
 class _ImportWhitelister(DbHtmlInputWhitelister):
+    def clean_node(self, doc, node):
+        if node is doc:  # the first call, on the freshly parsed document
+            _depth_check(doc)
+        super().clean_node(doc, node)
+
     def clean_tag_node(self, doc, tag):
         if tag.name in DROP_WITH_CONTENT:
             tag.decompose()

@@ -1,8 +1,9 @@
 """Bulk import of content items from JSON Lines (see README "Importing content").
 
 Lines are parsed first (``parsing``), then written in batches, one transaction per
-batch. A batch that fails in the database is rolled back and replayed line by line,
-so one unforeseen bad record costs its own line, not its 199 neighbours.
+batch. A batch that fails (in the database or anywhere else) is rolled back and
+replayed line by line, so one unforeseen bad record costs its own line, not its 199
+neighbours.
 """
 
 import itertools
@@ -105,18 +106,28 @@ def _batch_write_or_replay(records: list[ImportRecord], lookups) -> ImportReport
         return ImportReport()
     try:
         return _batch_write(records, lookups)
-    except (DatabaseError, ValidationError, ValueError) as exc:
-        logger.warning("Import batch rolled back, replaying line by line: %s", exc)
+    # Any failure, not only the database's: an unforeseen bug in one record (deep
+    # recursion, overflow...) must cost that line, never the rest of the file.
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("Import batch rolled back, replaying line by line: %r", exc)
     report = ImportReport()
     for record in records:
         lookups.reset()  # the rollback may have removed rows the caches point at
         try:
             report.add(_batch_write([record], lookups))
-        except (DatabaseError, ValidationError, ValueError) as exc:
-            reason = "; ".join(getattr(exc, "messages", None) or [str(exc)])
+        except Exception as exc:  # noqa: BLE001
+            reason = _failure_reason(exc, record.line_no)
             report.bad_lines.append(BadLine(record.line_no, f"not saved: {reason}"))
     lookups.reset()
     return report
+
+
+def _failure_reason(exc: Exception, line_no: int) -> str:
+    if isinstance(exc, DatabaseError | ValidationError | ValueError):
+        return "; ".join(getattr(exc, "messages", None) or [str(exc)])
+    # A bug rather than bad data: the traceback goes to the log for whoever fixes it.
+    logger.error("Import of line %d failed unexpectedly", line_no, exc_info=exc)
+    return f"unexpected error ({type(exc).__name__}: {exc})"
 
 
 @transaction.atomic
