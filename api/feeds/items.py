@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 from wagtail.documents import get_document_model
 
 from cms.content.models import ContentTag, PodcastPage
@@ -57,7 +58,9 @@ def feed_items(pages, *, url_holder=None) -> list[FeedItem]:
         FeedItem(
             title=page.title,
             link=page.get_full_url(request=url_holder),
-            description=page.summary or page.search_description or "",
+            # Plain text, but readers render RSS descriptions and Atom summaries
+            # (type="html") as HTML.
+            description=escape(page.summary or page.search_description or ""),
             guid=page_guid(page),
             pubdate=page.publish_date,
             updated=page.last_published_at,

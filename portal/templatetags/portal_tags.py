@@ -97,7 +97,9 @@ def page_description(context):
     for field in ("search_description", "summary", "ringkasan", "intro"):
         text = getattr(page, field, "") if page is not None else ""
         if text:
-            return strip_tags(str(text))[:200]
+            # Only ``intro`` may be rich text (DIP index); the rest is plain text,
+            # where "<b>" is what the editor typed (the template escapes it).
+            return (strip_tags(str(text)) if field == "intro" else str(text))[:200]
     home = province_home(context)
     return getattr(home, "intro", "") or ""
 

@@ -6,15 +6,19 @@ from rest_framework import serializers
 
 from .urls import api_url
 
+# Titles, summaries and names are returned as the editor typed them (see "Text and
+# HTML fields" in docs/api/resources.md); consumers must escape them.
+PLAIN_TEXT = _("Teks biasa: escape sebelum dimasukkan ke HTML.")
+
 
 class OPDRefSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    name = serializers.CharField(source="title")
+    name = serializers.CharField(source="title", help_text=PLAIN_TEXT)
 
 
 class TagRefSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    name = serializers.CharField()
+    name = serializers.CharField(help_text=PLAIN_TEXT)
 
 
 class PortalURLField(serializers.Field):

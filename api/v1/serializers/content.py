@@ -12,7 +12,13 @@ from cms.content.selectors import public_series_ids
 from cms.core.visibility import public_pages
 
 from .blocks import StreamField
-from .common import APIURLField, OPDRefSerializer, PortalURLField, TagRefSerializer
+from .common import (
+    PLAIN_TEXT,
+    APIURLField,
+    OPDRefSerializer,
+    PortalURLField,
+    TagRefSerializer,
+)
 from .documents import DocumentField
 from .images import ImageField, image_data
 from .richtext import rich_text_html
@@ -36,7 +42,14 @@ def type_code_field(*codes):
     return extend_schema_field(schema)(type("TypeCode", (TypeCodeField,), {}))()
 
 
-@extend_schema_field(serializers.CharField(help_text="HTML yang sudah disanitasi."))
+@extend_schema_field(
+    serializers.CharField(
+        help_text=(
+            "HTML yang sudah disanitasi: hanya p, br, h2-h6, b, strong, i, em, u, ol, "
+            "ul, li, a (href http/https/mailto/tel), blockquote, sub, sup, hr."
+        )
+    )
+)
 class RichTextHTMLField(serializers.Field):
     def to_representation(self, value):
         return rich_text_html(value, self.context.get("request"))
@@ -55,7 +68,7 @@ class TagsField(serializers.Field):
 
 class SeriesRefSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     order = serializers.IntegerField(help_text="Urutan butir ini di dalam seri.")
 
 
@@ -88,14 +101,14 @@ class DurationSecondsField(serializers.Field):
 class ContentSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     type = type_code_field()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     slug = serializers.CharField()
     url = PortalURLField(allow_null=True)
     api_url = APIURLField("content-detail")
     opd = OPDRefSerializer(allow_null=True)
     published = serializers.DateTimeField(source="publish_date")
     updated = serializers.DateTimeField(source="last_published_at", allow_null=True)
-    summary = serializers.CharField(allow_blank=True)
+    summary = serializers.CharField(allow_blank=True, help_text=PLAIN_TEXT)
     tags = TagsField()
     hero_image = ImageField(alt_source="hero_alt")
     series = SeriesRefField(allow_null=True)
@@ -115,7 +128,7 @@ class ContentListItemSerializer(ContentSummarySerializer):
 
 class RelatedLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     url = serializers.URLField()
 
 

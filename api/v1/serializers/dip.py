@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from cms.dip.models import Kategori
 
-from .common import OPDRefSerializer, PortalURLField
+from .common import PLAIN_TEXT, OPDRefSerializer, PortalURLField
 from .content import RichTextHTMLField
 from .documents import DocumentSerializer, document_data
 from .images import visibility_of
@@ -42,13 +42,13 @@ class ExemptKategoriField(serializers.CharField):
 
 class DIPEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     url = PortalURLField()
     opd = OPDRefSerializer(allow_null=True)
     kategori = OpenKategoriField()
     nomor = serializers.CharField(allow_blank=True)
     tahun = serializers.IntegerField(allow_null=True)
-    ringkasan = serializers.CharField(allow_blank=True)
+    ringkasan = serializers.CharField(allow_blank=True, help_text=PLAIN_TEXT)
     pejabat_penguasa = serializers.CharField(allow_blank=True)
     penanggung_jawab = serializers.CharField(allow_blank=True)
     waktu_pembuatan = serializers.CharField(allow_blank=True)
@@ -63,7 +63,7 @@ class DIPExemptedEntrySerializer(serializers.Serializer):
     """Only what the law makes public about an exempted entry."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     opd = OPDRefSerializer(allow_null=True)
     kategori = ExemptKategoriField()
     dasar_hukum = serializers.CharField(help_text="Dasar hukum pengecualian.")

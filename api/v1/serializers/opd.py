@@ -6,14 +6,14 @@ from rest_framework import serializers
 
 from cms.opd.models import OPDPage
 
-from .common import APIURLField, PortalURLField
+from .common import PLAIN_TEXT, APIURLField, PortalURLField
 from .content import RichTextHTMLField
 from .images import ImageField
 
 
 class OPDSummarySerializer(serializers.ModelSerializer):
     slug = serializers.SlugField()
-    name = serializers.CharField(source="title")
+    name = serializers.CharField(source="title", help_text=PLAIN_TEXT)
     url = serializers.SerializerMethodField()
     api_url = APIURLField("opd-detail", lookup="slug")
 
@@ -56,7 +56,7 @@ class PPIDSerializer(serializers.Serializer):
 class OPDDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
-    name = serializers.CharField(source="title")
+    name = serializers.CharField(source="title", help_text=PLAIN_TEXT)
     short_name = serializers.CharField()
     kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")

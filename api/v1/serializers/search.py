@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from rest_framework import serializers
 
+from .common import PLAIN_TEXT
+
 
 class LocalDateTimeField(serializers.CharField):
     """ISO 8601 in the site's time zone (WIB), whatever the index stored (UTC)."""
@@ -22,14 +24,15 @@ class OPDRefSerializer(serializers.Serializer):
 
 
 class SearchHitSerializer(serializers.Serializer):
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     url = serializers.CharField(allow_null=True)
     type = serializers.CharField()
     opd = OPDRefSerializer(allow_null=True)
     published = LocalDateTimeField(allow_null=True)
-    summary = serializers.CharField(allow_blank=True)
+    summary = serializers.CharField(allow_blank=True, help_text=PLAIN_TEXT)
     highlight = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField())
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="HTML: teks sudah di-escape; satu-satunya tag <mark>.",
     )
     promoted = serializers.BooleanField()
 

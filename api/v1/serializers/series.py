@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .common import APIURLField, PortalURLField
+from .common import PLAIN_TEXT, APIURLField, PortalURLField
 from .content import ContentSummarySerializer, RichTextHTMLField
 from .images import ImageField
 
@@ -29,7 +29,7 @@ class SeriesOPDField(serializers.Field):
 class SeriesSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text=PLAIN_TEXT)
     url = PortalURLField()
     api_url = APIURLField("series-detail", lookup="slug")
     opd = SeriesOPDField()
