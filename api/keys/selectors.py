@@ -18,7 +18,7 @@ from cms.core.cache_client import CACHE_ERRORS, get_many
 RECORD_TTL = 60
 ORIGINS_TTL = 300
 ORIGINS_NAME = "api:key-origins"
-_MISSING = 0  # cached "no key has this hash" (an int is stored without pickling)
+MISSING_KEY = 0  # cached "no key has this hash" (an int is stored without pickling)
 
 
 def hash_key(secret: str) -> str:
@@ -47,7 +47,7 @@ def api_key_by_hash(key_hash: str) -> tuple[APIKey | None, bool]:
         record = _key_from_db(key_hash)
         # add, not set: never overwrite what a commit just wrote (services.py).
         with contextlib.suppress(*CACHE_ERRORS):
-            cache.add(names[0], _MISSING if record is None else record, RECORD_TTL)
+            cache.add(names[0], MISSING_KEY if record is None else record, RECORD_TTL)
     key = record if isinstance(record, APIKey) else None
     return key, names[1] in found
 

@@ -102,7 +102,7 @@ def api_key_records_refresh(key_hashes) -> None:
             record = records.get(key_hash)
             cache.set(
                 selectors.record_name(key_hash),
-                selectors._MISSING if record is None else record,
+                selectors.MISSING_KEY if record is None else record,
                 selectors.RECORD_TTL,
             )
         cache.set(

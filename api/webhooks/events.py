@@ -8,7 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core.changes import Change, ContentChange, Stage, subscribe
+from cms.core.changes import (
+    PAGE_STATE_KINDS,
+    Change,
+    ContentChange,
+    Stage,
+    subscribe,
+)
 from cms.core.visibility import is_public
 
 from . import selectors
@@ -139,15 +145,4 @@ def on_change(change: ContentChange) -> None:
 
 
 def subscribe_to_changes() -> None:
-    subscribe(
-        on_change,
-        stage=Stage.RECORD,
-        kinds={
-            Change.PUBLISHED,
-            Change.UPDATED,
-            Change.UNPUBLISHED,
-            Change.DELETED,
-            Change.PRIVACY_CHANGED,
-            Change.MOVED,
-        },
-    )
+    subscribe(on_change, stage=Stage.RECORD, kinds=PAGE_STATE_KINDS)

@@ -9,7 +9,13 @@ under-recording is the bug to avoid.
 from wagtail.models import Collection, Page
 
 from cms.content.models import ContentPage, PublicationPage
-from cms.core.changes import Change, ContentChange, Stage, subscribe
+from cms.core.changes import (
+    PAGE_STATE_KINDS,
+    Change,
+    ContentChange,
+    Stage,
+    subscribe,
+)
 from cms.core.commit import after_commit_once
 from cms.dip.models import DIPDocument, DIPEntryPage
 from cms.opd.models import OPDPage
@@ -39,16 +45,8 @@ def subscribe_to_changes() -> None:
     subscribe(
         on_change,
         stage=Stage.RECORD,
-        kinds={
-            Change.PUBLISHED,
-            Change.UPDATED,
-            Change.UNPUBLISHED,
-            Change.MOVED,
-            Change.PRIVACY_CHANGED,
-            Change.DELETED,
-            Change.DOCUMENT_CHANGED,
-            Change.COLLECTION_PRIVACY_CHANGED,
-        },
+        kinds=PAGE_STATE_KINDS
+        | {Change.DOCUMENT_CHANGED, Change.COLLECTION_PRIVACY_CHANGED},
     )
 
 

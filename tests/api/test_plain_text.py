@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.factories import add_dip_entry, add_item, publish
+from tests.factories import add_hostile_text
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +18,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 @pytest.fixture
 def hostile(opds):
-    """An OPD, a tagged item and a DIP entry whose every text says ``TEXT``."""
-    opd = opds["bpbd"]
-    opd.title = TEXT
-    publish(opd)
-    item = add_item(opd, TEXT, slug="banjir-teks", summary=TEXT, tags=[TEXT])
-    entry = add_dip_entry(opd, TEXT, slug="dip-teks", ringkasan=TEXT, tahun=2025)
-    return {"opd": opd, "item": item, "entry": entry}
+    return add_hostile_text(opds["bpbd"], TEXT)
 
 
 def test_content_api_returns_the_text_as_stored(client, hostile):

@@ -9,6 +9,7 @@ an editor takes, not field values.
 from .media import DocumentFactory, ImageFactory, picture_bytes
 from .pages import (
     add_dip_entry,
+    add_hostile_text,
     add_item,
     add_series,
     days_ago,
@@ -19,6 +20,7 @@ from .pages import (
 from .users import UserFactory
 
 __all__ = [
+    "add_hostile_text",
     "DocumentFactory",
     "ImageFactory",
     "UserFactory",

@@ -85,3 +85,13 @@ def make_private(page):
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
+
+
+def add_hostile_text(opd, text):
+    """The OPD renamed to ``text``, and an item (tagged ``text``) and a DIP entry whose
+    every text field says ``text``: for checks that text is escaped, never run."""
+    opd.title = text
+    publish(opd)
+    item = add_item(opd, text, slug="banjir-teks", summary=text, tags=[text])
+    entry = add_dip_entry(opd, text, slug="dip-teks", ringkasan=text, tahun=2025)
+    return {"opd": opd, "item": item, "entry": entry, "tag": item.tags.get()}

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cms.dip.models import DIPIndexPage
-from tests.factories import add_dip_entry, add_item, publish
+from tests.factories import add_hostile_text
 from tests.search.indexing.helpers import drain
 
 from .helpers import html_of, soup
@@ -22,12 +22,7 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 @pytest.fixture
 def hostile(opds):
-    opd = opds["bpbd"]
-    opd.title = TEXT
-    publish(opd)
-    item = add_item(opd, TEXT, slug="banjir-teks", summary=TEXT, tags=[TEXT])
-    entry = add_dip_entry(opd, TEXT, slug="dip-teks", ringkasan=TEXT, tahun=2025)
-    return {"opd": opd, "item": item, "entry": entry, "tag": item.tags.get()}
+    return add_hostile_text(opds["bpbd"], TEXT)
 
 
 def escaped_once(html: str):

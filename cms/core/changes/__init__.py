@@ -12,9 +12,10 @@ only place; tests/architecture enforces it).
 """
 
 from .bus import Stage, deliver_committed, emit, subscribe, unsubscribe
-from .events import PUBLIC_KINDS, Change, ContentChange
+from .events import PAGE_STATE_KINDS, PUBLIC_KINDS, Change, ContentChange
 
 __all__ = [
+    "PAGE_STATE_KINDS",
     "PUBLIC_KINDS",
     "Change",
     "ContentChange",

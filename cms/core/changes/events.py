@@ -27,6 +27,19 @@ class Change(StrEnum):
     COLLECTION_PRIVACY_CHANGED = "collection_privacy_changed"
 
 
+# A page's public state changed: what every mirror of public pages (the search
+# index, OPD sites) follows.
+PAGE_STATE_KINDS = frozenset(
+    {
+        Change.PUBLISHED,
+        Change.UPDATED,
+        Change.UNPUBLISHED,
+        Change.DELETED,
+        Change.MOVED,
+        Change.PRIVACY_CHANGED,
+    }
+)
+
 # Kinds after which a citizen may see something different (caches follow these).
 PUBLIC_KINDS = frozenset(Change) - {Change.CREATED}
 
