@@ -31,6 +31,9 @@ CACHE_HEADER = "X-Portal-Cache"
 _FLAG = "_portal_cacheable"
 
 
+_NEVER_CACHED = ("/api/", "/healthz")
+
+
 def ttl() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_TTL", 300))
 
@@ -99,8 +102,11 @@ class PortalPageCacheMiddleware:
 
     def __call__(self, request):
         # The API keeps its own response cache (api/v1/caching.py) and never opts in
-        # here: skip the two look-ups a portal page costs.
-        if request.path_info.startswith("/api/") or not _reader_is_anonymous(request):
+        # here: skip the two look-ups a portal page costs; health probes must touch
+        # no dependency they do not check (docs/operations.md).
+        if request.path_info.startswith(_NEVER_CACHED) or not _reader_is_anonymous(
+            request
+        ):
             return self.get_response(request)
         generation = current_generation()
         if generation is None:

@@ -10,9 +10,12 @@ Errors are never cached (``Cache-Control: private, no-store``).
 
 Outside DRF views, ``cms/urls.py`` points Django's ``handler404``/``handler500``
 here: under ``/api/`` they answer in this shape, elsewhere with the portal's pages.
+The database unavailable for a moment is 503 with ``Retry-After``, not 500
+(cms/core/db_unavailable.py).
 """
 
 import logging
+import sys
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
@@ -21,6 +24,8 @@ from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
+
+from cms.core import db_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +72,19 @@ def error_response(
     return Response(body, status=status_code, headers=headers)
 
 
-def error_json_response(status_code: int, message: str) -> JsonResponse:
+def error_json_response(
+    status_code: int, message: str, *, headers: dict | None = None
+) -> JsonResponse:
     """The error as a plain Django response (outside DRF: URL resolution, crashes)."""
     response = JsonResponse(error_body(status_code, message), status=status_code)
     response["Cache-Control"] = NO_STORE
+    for name, value in (headers or {}).items():
+        response[name] = value
     return response
+
+
+def _unavailable_message() -> str:
+    return _("Layanan sedang tidak tersedia sebentar. Silakan coba lagi nanti.")
 
 
 def _flatten(detail) -> dict[str, list[str]]:
@@ -112,6 +125,10 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    if db_unavailable.is_database_unavailable(exc):
+        logger.warning("API request failed: database unavailable (%s)", exc)
+        headers = db_unavailable.retry_headers()
+        return error_response(503, _unavailable_message(), headers=headers)
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled API error", exc_info=exc)
         return error_response(500, _("Terjadi kesalahan pada server."))
@@ -145,7 +162,13 @@ def handler404(request, exception=None):
 
 
 def handler500(request):
-    """Django's 500 handler: JSON under /api/, else the portal's page."""
+    """Django's 500 handler: JSON under /api/, else the portal's page; 503 when the
+    database is unavailable for a moment."""
+    if db_unavailable.is_database_unavailable(sys.exc_info()[1]):
+        if _is_api(request):
+            headers = db_unavailable.retry_headers()
+            return error_json_response(503, _unavailable_message(), headers=headers)
+        return db_unavailable.unavailable_page()
     if _is_api(request):
         return error_json_response(500, _("Terjadi kesalahan pada server."))
     return defaults.server_error(request)

@@ -53,7 +53,11 @@ def _connection() -> _Connection | None:
     name = location if isinstance(location, str) else ",".join(location)
     connection = _connections.get(name)
     if connection is None:
-        connection = _connections[name] = _connect(name, config.get("OPTIONS", {}))
+        # The backend's own defaults too (cms/core/failsafe_cache.py: timeouts and
+        # the circuit breaker), so this client fails as fast as the cache does.
+        defaults = getattr(caches["default"], "POOL_DEFAULTS", {})
+        options = {**defaults, **config.get("OPTIONS", {})}
+        connection = _connections[name] = _connect(name, options)
     return connection
 
 
