@@ -2,8 +2,9 @@
 
 Works without JavaScript (a GET form, facets as checkboxes of the same form, links
 for everything else); ``search-filters.js`` only swaps the results region in place.
-Bad parameters answer 400 with the form and a message, an unreachable Elasticsearch
-503 with a friendly page: never a 500 for any input.
+Bad parameters answer 400 with the form and a message: never a 500 for any input.
+With Elasticsearch unreachable the database answers and the page says the results
+are limited ("hasil terbatas").
 """
 
 from django.shortcuts import render
@@ -16,12 +17,11 @@ from search.queries.params import (
     clean_query,
     parse_search_params,
 )
-from search.queries.public import SearchUnavailable, search_public
+from search.queries.public import search_public
 
 from . import search_display as display
 
 TEMPLATE = "portal/search.html"
-RETRY_AFTER_SECONDS = "30"
 PARAM_LABELS = {
     "q": _("Kata kunci"),
     "opd": _("Perangkat daerah"),
@@ -49,13 +49,7 @@ def search_page(request):
     }
     if not params.q and not params.filters:
         return render(request, TEMPLATE, context)  # the empty form and some tips
-    try:
-        result = search_public(params)
-    except SearchUnavailable:
-        context["unavailable"] = True
-        response = render(request, TEMPLATE, context, status=503)
-        response["Retry-After"] = RETRY_AFTER_SECONDS
-        return response
+    result = search_public(params)
     context.update(_result_context(path, result, params))
     return render(request, TEMPLATE, context)
 

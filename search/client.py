@@ -21,6 +21,13 @@ def get_client() -> Elasticsearch:
     return _client(settings.ELASTICSEARCH_URL)
 
 
+def query_timeout(*, suggest: bool = False) -> float:
+    """Seconds one public query may take before the database answers instead;
+    autocomplete runs per keystroke and gets a third of it."""
+    seconds = float(getattr(settings, "SEARCH_QUERY_TIMEOUT_SECONDS", 3.0))
+    return seconds / 3 if suggest else seconds
+
+
 def cluster_status() -> str:
     """green/yellow/red. The server has no rest-root: never use ping() or info()."""
     return get_client().cluster.health(timeout="5s")["status"]

@@ -31,26 +31,26 @@ def _drain() -> bool:
     return True
 
 
-@shared_task(
-    acks_late=True,
-    ignore_result=True,
-    autoretry_for=(SearchUnavailable,),
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=6,
-)
+@shared_task(acks_late=True, ignore_result=True)
 def drain_search_outbox() -> None:
-    """Enqueued after each commit that recorded changes (once per transaction)."""
-    if _drain():
-        enqueue_drain()
+    """Enqueued after each commit that recorded changes (once per transaction).
+    No Celery retry: the failed rows carry their own short backoff and the sweep
+    below sends them, so a down Elasticsearch sees one request per sweep at most."""
+    try:
+        if _drain():
+            enqueue_drain()
+    except SearchUnavailable as exc:
+        logger.warning("Search outbox not drained: %s", exc)
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def redrain_search_outbox() -> None:
-    """Celery beat, every 30 s: picks up what failed or was never enqueued (Redis
-    down at publish time). It does not retry itself: the next beat is its retry."""
+    """Celery beat, every ``SEARCH_OUTBOX_SWEEP_SECONDS`` (5 s): picks up what failed,
+    what a killed worker held (after its lease) and what was never enqueued (Redis
+    down at publish time). One query when nothing is due."""
     try:
-        _drain()
+        if _drain():
+            enqueue_drain()
     except SearchUnavailable as exc:
         logger.warning("Search outbox not drained: %s", exc)
 

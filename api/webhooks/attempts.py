@@ -17,16 +17,26 @@ from .models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from .sending import send_signed
+from .sending import MAX_ADDRESSES, send_signed
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)  # longer than connect + read timeouts
 COUNTDOWN_LIMIT = timedelta(minutes=10)  # later retries are left to the sweep
 
 
 def _setting(name: str, default):
     return getattr(settings, f"WEBHOOKS_{name}", default)
+
+
+def lease() -> timedelta:
+    """How long a worker holds a delivery while it sends. Longer than one send can
+    take (each address tried costs at most connect + read), so a live worker never
+    loses its claim; short, so a killed worker's delivery is swept again soon
+    (``selectors.due_delivery_ids``). Not renewed: one claim is one request."""
+    send = MAX_ADDRESSES * (
+        _setting("CONNECT_TIMEOUT", 3.0) + _setting("READ_TIMEOUT", 5.0)
+    )
+    return timedelta(seconds=max(_setting("LEASE_SECONDS", 20.0), send + 2))
 
 
 def max_attempts() -> int:
@@ -59,7 +69,7 @@ def _claim(pk: int) -> WebhookDelivery | None:
             endpoint__active=True,
         )
         .exclude(locked_until__gt=now)
-        .update(locked_until=now + LEASE, attempts=F("attempts") + 1)
+        .update(locked_until=now + lease(), attempts=F("attempts") + 1)
     )
     if not claimed:
         return None

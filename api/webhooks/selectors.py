@@ -97,13 +97,19 @@ def deliveries_for_user(user, *, endpoint_id=None, status=None) -> QuerySet:
 
 def due_delivery_ids(*, requeue_after, limit: int) -> list[int]:
     """Deliveries that should be sent now and have no task on its way: never
-    queued, or their task is overdue by ``requeue_after`` (lost with Redis)."""
+    queued, their task overdue by ``requeue_after`` (lost with Redis), or claimed by
+    a worker that died while sending (a finished attempt clears ``locked_until``,
+    so a lease that ran out means nobody is sending it)."""
     now = timezone.now()
     return list(
         WebhookDelivery.objects.filter(
             status__in=SENDABLE, next_attempt_at__lte=now, endpoint__active=True
         )
-        .filter(Q(queued_for__isnull=True) | Q(queued_for__lte=now - requeue_after))
+        .filter(
+            Q(queued_for__isnull=True)
+            | Q(queued_for__lte=now - requeue_after)
+            | Q(locked_until__lte=now)
+        )
         .exclude(locked_until__gt=now)
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]

@@ -34,8 +34,9 @@ def deliver_webhook(delivery_pk: int) -> None:
 
 @shared_task(acks_late=True, ignore_result=True)
 def redeliver_due_webhooks() -> None:
-    """Celery beat, every minute: queue due deliveries that have no task on its
-    way, and forget finished ones past their retention."""
+    """Celery beat, every ``WEBHOOKS_SWEEP_SECONDS`` (10 s): queue due deliveries
+    that have no task on its way (or whose worker died), and forget finished ones
+    past their retention."""
     queued = deliveries_requeue_due()
     if queued:
         logger.info("Webhooks: %d due delivery(ies) queued by the sweep", queued)

@@ -9,6 +9,7 @@ externally versioned write only if its version is larger than the stored one, so
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from elasticsearch import Elasticsearch
@@ -28,24 +29,29 @@ def bulk_write(
     client: Elasticsearch,
     targets: list[str],
     writes: list[tuple[str, int, dict | None]],
+    *,
+    before_chunk: Callable[[], None] | None = None,
 ) -> Outcome:
     """``writes`` are (key, version, document or None for delete). Sent in as few
-    requests as the size limit allows (documents with long attachments are big)."""
+    requests as the size limit allows (documents with long attachments are big);
+    ``before_chunk`` runs before each request (the outbox renews its lease)."""
     outcome = Outcome()
     batch, size = [], 0
     for write in writes:
         weight = len(json.dumps(write[2])) * len(targets) if write[2] else 100
         if batch and size + weight > MAX_REQUEST_CHARS:
-            _send(client, targets, batch, outcome)
+            _send(client, targets, batch, outcome, before_chunk)
             batch, size = [], 0
         batch.append(write)
         size += weight
     if batch:
-        _send(client, targets, batch, outcome)
+        _send(client, targets, batch, outcome, before_chunk)
     return outcome
 
 
-def _send(client, targets, writes, outcome: Outcome) -> None:
+def _send(client, targets, writes, outcome: Outcome, before_chunk=None) -> None:
+    if before_chunk is not None:
+        before_chunk()
     operations, owners = [], []
     for key, version, document in writes:
         for target in targets:

@@ -4,6 +4,11 @@
 change is recorded if and only if it is committed. ``outbox_drain`` (a Celery task,
 after commit and every 30 s) sends the *current* state of each recorded object:
 whatever happened in between, the last drain leaves the index equal to the database.
+
+A drain claims its rows with a short lease (``SEARCH_OUTBOX_LEASE_SECONDS``, moving
+``available_at`` forward) and renews it before each bulk chunk, so a worker killed
+mid-drain holds its rows only until the lease ends; the next sweep takes them. A
+second drain of the same rows is harmless: external versions keep the newer write.
 """
 
 import logging
@@ -33,9 +38,13 @@ from .upsert import outbox_upsert, upsert_versioned
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)  # a crashed drain's rows come back after this
 BACKOFF_BASE_SECONDS = 10
+# A document Elasticsearch refused (or we failed to build) waits long between tries;
+# an unreachable Elasticsearch only ``retry_max()``, so recovery is noticed soon.
 BACKOFF_MAX_SECONDS = 15 * 60
+# The client's own retries would stretch one request past the lease: a failed bulk
+# request is the batch's failure, retried by the sweep.
+BULK_TIMEOUT_SECONDS = 10
 
 
 @dataclass
@@ -59,6 +68,16 @@ def outbox_record(page_ids: Iterable[int]) -> None:
         outbox_upsert(SearchOutbox, IndexedState, keys, now_us(), timezone.now())
 
 
+def lease() -> timedelta:
+    return timedelta(seconds=getattr(settings, "SEARCH_OUTBOX_LEASE_SECONDS", 20.0))
+
+
+def retry_max() -> float:
+    """Seconds between tries while Elasticsearch is unreachable (one bulk request
+    per sweep at most, however many rows wait)."""
+    return float(getattr(settings, "SEARCH_OUTBOX_RETRY_MAX_SECONDS", 15.0))
+
+
 def outbox_drain(*, limit: int = 500) -> DrainReport:
     """Send up to ``limit`` pending changes to Elasticsearch in bulk."""
     report = DrainReport()
@@ -70,7 +89,9 @@ def outbox_drain(*, limit: int = 500) -> DrainReport:
     if not rows:
         return report
     try:
-        client = get_client()
+        client = get_client().options(
+            request_timeout=BULK_TIMEOUT_SECONDS, max_retries=0
+        )
         targets = write_targets(client)
         states = desired_states(
             pid for row in rows if (pid := page_id_of(row.object_key))
@@ -83,7 +104,7 @@ def outbox_drain(*, limit: int = 500) -> DrainReport:
             else:
                 document = state.document if state else None
                 writes.append((row.object_key, row.version, document))
-        outcome = bulk_write(client, targets, writes)
+        outcome = bulk_write(client, targets, writes, before_chunk=lambda: _renew(rows))
     except Exception as exc:  # the rows keep the error and wait for their retry
         message = f"{type(exc).__name__}: {exc}"[:1000]
         if isinstance(exc, TransportError | ApiError):
@@ -91,7 +112,8 @@ def outbox_drain(*, limit: int = 500) -> DrainReport:
         else:
             logger.exception("Search outbox: drain failed")
         report.unavailable = message
-        _fail(rows, dict.fromkeys((r.object_key for r in rows), message))
+        errors = dict.fromkeys((r.object_key for r in rows), message)
+        _fail(rows, errors, cap=retry_max())
         report.failed = len(rows)
         return report
     outcome.failed.update(broken)
@@ -100,15 +122,24 @@ def outbox_drain(*, limit: int = 500) -> DrainReport:
     report.kept = _complete(done, outcome.indexed, states)
     report.done = len(done) - report.kept
     failed = [row for row in rows if row.object_key in outcome.failed]
-    _fail(failed, outcome.failed)
+    busy = [row for row in failed if _transient(outcome.failed[row.object_key])]
+    _fail(busy, outcome.failed, cap=retry_max())
+    _fail([row for row in failed if row not in busy], outcome.failed)
     report.failed = len(failed)
     report.errors = sorted(set(outcome.failed.values()))[:5]
     return report
 
 
-def backoff(attempts: int) -> timedelta:
+def backoff(attempts: int, cap: float = BACKOFF_MAX_SECONDS) -> timedelta:
     seconds = BACKOFF_BASE_SECONDS * 2 ** min(attempts - 1, 16)
-    return timedelta(seconds=min(seconds, BACKOFF_MAX_SECONDS))
+    return timedelta(seconds=min(seconds, cap))
+
+
+def _transient(error: str) -> bool:
+    """A bulk item refused as 429 or 5xx (overloaded, shard unavailable): retried as
+    soon as an unreachable Elasticsearch would be, unlike a refused document."""
+    status = error.split(" ", 1)[0]
+    return status == "429" or (len(status) == 3 and status.startswith("5"))
 
 
 def _claim(limit: int) -> list[SearchOutbox]:
@@ -122,9 +153,17 @@ def _claim(limit: int) -> list[SearchOutbox]:
             qs = qs.select_for_update(skip_locked=True)
         rows = list(qs[:limit])
         SearchOutbox.objects.filter(pk__in=[r.pk for r in rows]).update(
-            available_at=now + LEASE
+            available_at=now + lease()
         )
     return rows
+
+
+def _renew(rows: list[SearchOutbox]) -> None:
+    """Extend the lease of the rows this drain still works on. A row whose version
+    changed meanwhile is left due: its new change must not wait for this drain."""
+    if rows:
+        same = reduce(or_, (Q(pk=row.pk, version=row.version) for row in rows))
+        SearchOutbox.objects.filter(same).update(available_at=timezone.now() + lease())
 
 
 def _complete(rows: list[SearchOutbox], indexed: set[str], states) -> int:
@@ -171,7 +210,9 @@ def _keep_documents(rows: list[SearchOutbox], indexed: set[str], states) -> None
     stored.forget(removed)
 
 
-def _fail(rows: list[SearchOutbox], errors: dict[str, str]) -> None:
+def _fail(
+    rows: list[SearchOutbox], errors: dict[str, str], cap: float = BACKOFF_MAX_SECONDS
+) -> None:
     """Count the attempt and push the row back exponentially. A row that changed
     meanwhile keeps the prompt retry its new change gave it."""
     groups: dict[tuple[str, int], list[SearchOutbox]] = {}
@@ -183,7 +224,7 @@ def _fail(rows: list[SearchOutbox], errors: dict[str, str]) -> None:
         SearchOutbox.objects.filter(same).update(
             attempts=F("attempts") + 1,
             last_error=error,
-            available_at=now + backoff(attempts + 1),
+            available_at=now + backoff(attempts + 1, cap),
         )
         changed = Q(pk__in=[row.pk for row in group]) & ~same
         SearchOutbox.objects.filter(changed).update(

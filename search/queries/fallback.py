@@ -56,9 +56,13 @@ def database_autocomplete(q: str, size: int) -> list[dict]:
     words = plain_words(q)
     if not words:
         return []
-    pages = _searchable().autocomplete(words)[:size]
+    # Some extra candidates: exempted DIP entries are public pages but never offered
+    # by search (as in the index), so they are dropped after the match.
+    ranked = [p.pk for p in _searchable().autocomplete(words)[: size * 3]]
+    pages = _searchable().filter(pk__in=ranked).specific().in_bulk()
+    shown = [pages[pk] for pk in ranked if pk in pages and not is_withheld(pages[pk])]
     describer = PageDescriber()
-    return [{"title": p.title, "url": describer.hit(p).url} for p in pages]
+    return [{"title": p.title, "url": describer.hit(p).url} for p in shown[:size]]
 
 
 def _searchable():

@@ -4,18 +4,25 @@
 alias) when ``ELASTICSEARCH_URL`` is set, else from the database (``fallback.py``).
 Either way best bets come first on page 1, and a first-page search without filters
 is counted in the anonymous query log.
+
+When Elasticsearch is configured but cannot answer (down, timing out, index
+missing), the database answers instead and the result says so (``degraded``): the
+portal shows a "hasil terbatas" notice, the API a flag. Search never fails because
+the engine is down; ``breaker.py`` keeps a down engine from slowing every request.
 """
 
 import logging
+from contextlib import suppress
 
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from search.client import get_client
+from search.client import get_client, query_timeout
 from search.documents import alias_name
 from search.language.analysis import analyze_query
 
+from . import breaker
 from .bestbets import pinned_pages
 from .compose import build_search_body, build_suggest_body
 from .facets import parse_facets
@@ -36,8 +43,7 @@ logger = logging.getLogger(__name__)
 
 # "Did you mean" is offered when the query found this many results or fewer.
 SUGGESTION_MAX_COUNT = 3
-SEARCH_TIMEOUT = 5  # seconds, per attempt
-SUGGEST_TIMEOUT = 2
+DEGRADED_REASON = "search_engine_unavailable"
 HIGHLIGHT_FIELDS = ("title", "summary", "body", "attachments")
 
 __all__ = [
@@ -45,6 +51,7 @@ __all__ = [
     "SearchParams",
     "SearchResult",
     "SearchUnavailable",
+    "Suggestions",
     "search_public",
     "suggest_public",
 ]
@@ -54,35 +61,51 @@ class SearchUnavailable(RuntimeError):
     """Elasticsearch cannot answer (down, timing out, index missing)."""
 
 
+class Suggestions(list):
+    """Autocomplete rows ``[{"title", "url"}]``, plus whether they came from the
+    database because Elasticsearch could not answer."""
+
+    degraded: bool = False
+    degraded_reason: str | None = None
+
+
 def search_public(params: SearchParams, *, record: bool = True) -> SearchResult:
     describer = PageDescriber()
     pinned = pinned_pages(params, describer)
+    result = None
     if settings.ELASTICSEARCH_URL:
-        result = _elasticsearch(params, pinned, describer)
-    else:
+        with suppress(SearchUnavailable):  # logged by _call; the database answers
+            result = _elasticsearch(params, pinned, describer)
+    if result is None:
         result = database_search(params, pinned, describer)
+        if settings.ELASTICSEARCH_URL:
+            result.degraded_reason = DEGRADED_REASON
     if record and params.page == 1 and not params.filters:
         # Refinements (pages, facet clicks) are not new searches.
         record_query(params.q, zero_results=result.count == 0)
     return result
 
 
-def suggest_public(q: str, *, size: int = AUTOCOMPLETE_SIZE) -> list[dict]:
+def suggest_public(q: str, *, size: int = AUTOCOMPLETE_SIZE) -> Suggestions:
     """Autocomplete: ``[{"title", "url"}]`` for a typed prefix."""
     if len(q) < 2:
-        return []
-    if not settings.ELASTICSEARCH_URL:
-        return database_autocomplete(q, size)
-    body = build_suggest_body(q[:100])
-    response = _call(body, timeout=SUGGEST_TIMEOUT)
-    return parse_autocomplete(response)[:size]
+        return Suggestions()
+    if settings.ELASTICSEARCH_URL:
+        body = build_suggest_body(q[:100])
+        with suppress(SearchUnavailable):
+            response = _call(body, timeout=query_timeout(suggest=True))
+            return Suggestions(parse_autocomplete(response)[:size])
+    rows = Suggestions(database_autocomplete(q, size))
+    if settings.ELASTICSEARCH_URL:
+        rows.degraded, rows.degraded_reason = True, DEGRADED_REASON
+    return rows
 
 
 def _elasticsearch(params, pinned, describer) -> SearchResult:
     analyzed = analyze_query(params.q)
     exclude = [f"page:{page.pk}" for page in pinned]
     body = build_search_body(params, analyzed=analyzed, exclude_ids=exclude)
-    response = _call(body, timeout=SEARCH_TIMEOUT)
+    response = _call(body, timeout=query_timeout())
     count = response["hits"]["total"]["value"] + len(pinned)
     hits = [_hit(raw) for raw in response["hits"]["hits"]]
     if params.page == 1:
@@ -110,7 +133,9 @@ def _suggestion(text: str, suggest: dict) -> str | None:
     ambiguous = ambiguous_words(suggest)
     if ambiguous:
         try:
-            response = _call(known_words_body(ambiguous), timeout=SUGGEST_TIMEOUT)
+            response = _call(
+                known_words_body(ambiguous), timeout=query_timeout(suggest=True)
+            )
         except SearchUnavailable:
             return None  # the results are there; the suggestion is optional
         unknown = parse_unknown_words(response)
@@ -118,16 +143,24 @@ def _suggestion(text: str, suggest: dict) -> str | None:
 
 
 def _call(body: dict, *, timeout: float) -> dict:
+    """One attempt, no retry: a failure is answered from the database at once."""
+    url = settings.ELASTICSEARCH_URL
+    if breaker.is_open(url):
+        raise SearchUnavailable("Elasticsearch failed recently: not asked again yet")
     try:
-        client = get_client().options(request_timeout=timeout, max_retries=1)
+        client = get_client().options(request_timeout=timeout, max_retries=0)
         return client.search(index=alias_name(), body=body).body
     except ApiError as error:
         # 404 (no index yet), 429, 5xx; a 400 would be our bug: log it loudly.
-        level = logging.ERROR if error.meta.status == 400 else logging.WARNING
+        status = error.meta.status
+        level = logging.ERROR if status == 400 else logging.WARNING
         logger.log(level, "search failed: %s", error, exc_info=level == logging.ERROR)
+        if status == 429 or status >= 500:  # overloaded or broken: give it a rest
+            breaker.trip(url)
         raise SearchUnavailable(str(error)) from error
     except TransportError as error:  # connection refused, timeouts
         logger.warning("search unavailable: %s", error)
+        breaker.trip(url)
         raise SearchUnavailable(str(error)) from error
 
 

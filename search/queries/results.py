@@ -41,6 +41,12 @@ class SearchResult:
     page: int
     page_size: int
     backend: str  # "elasticsearch" | "database"
+    # Set when Elasticsearch is configured but the database answered instead.
+    degraded_reason: str | None = None
+
+    @property
+    def degraded(self) -> bool:
+        return self.degraded_reason is not None
 
 
 class PageDescriber:

@@ -7,9 +7,10 @@ Per word of the query:
 - every field proposes: unknown everywhere, replaced by the best option;
 - some fields propose and others do not: either the word is in those others, or
   they have nothing close. ``known_words_body`` asks the index which (one cheap
-  request, only for such words); the word is replaced only when it is found in no
-  field. Missing a correction costs little; "correcting" a rare but right word
-  ("membangun" -> "membantu") misleads.
+  request); the word is replaced only when it is found in no field.
+- a correction is offered only if a live document holds it (the same request).
+Missing a correction costs little; "correcting" a rare but right word
+("membangun" -> "membantu") misleads.
 """
 
 from collections.abc import Iterable, Mapping
@@ -49,12 +50,17 @@ def _positions(suggest: Mapping) -> list[tuple[int, int, str, list[list[dict]]]]
 
 
 def ambiguous_words(suggest: Mapping) -> list[str]:
-    """Words some fields propose corrections for and others do not."""
-    return [
-        word
-        for _offset, _length, word, options in _positions(suggest)
-        if any(options) and not all(options)
-    ]
+    """The words to look up in the index: those some fields propose corrections
+    for and others do not, and every proposed correction. The term suggester reads
+    the term dictionary, which keeps the words of deleted documents (a page made
+    private, a document withheld) until segments merge: a correction no live
+    document holds must not be offered."""
+    words = []
+    for _offset, _length, word, options in _positions(suggest):
+        if any(options) and not all(options):
+            words.append(word)
+        words += [option["text"] for field in options for option in field]
+    return list(dict.fromkeys(words))
 
 
 def known_words_body(words: Iterable[str]) -> dict:
@@ -79,13 +85,21 @@ def corrected_query(
     text: str, suggest: Mapping, unknown: Iterable[str] = ()
 ) -> str | None:
     """``text`` with each unknown word replaced by its best correction, or None.
-    ``unknown``: ambiguous words the index confirmed it does not hold."""
+    ``unknown``: words of ``ambiguous_words`` no live document holds (an ambiguous
+    word is then replaced; a correction is then never offered)."""
     unknown = set(unknown)
     replacements = []
     for offset, length, word, per_field in _positions(suggest):
         if not any(per_field) or (not all(per_field) and word not in unknown):
             continue
-        options = [option for field_options in per_field for option in field_options]
+        options = [
+            option
+            for field_options in per_field
+            for option in field_options
+            if option["text"] not in unknown
+        ]
+        if not options:
+            continue
         best = max(options, key=lambda o: (o["score"], o.get("freq", 0)))
         replacements.append((offset, length, best["text"]))
     corrected = text

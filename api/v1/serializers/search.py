@@ -3,6 +3,7 @@
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from .common import PLAIN_TEXT
@@ -18,6 +19,8 @@ class LocalDateTimeField(serializers.CharField):
         return timezone.localtime(parsed).isoformat()
 
 
+# Its own schema name: common.OPDRefSerializer reads a model, this one a hit.
+@extend_schema_serializer(component_name="SearchOPDRef")
 class OPDRefSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
@@ -44,7 +47,25 @@ class FacetValueSerializer(serializers.Serializer):
     selected = serializers.BooleanField()
 
 
-class SearchResponseSerializer(serializers.Serializer):
+DEGRADED_HELP = (
+    "true: mesin pencari sedang tidak tersedia, hasil diambil dari basis data "
+    "(hasil terbatas: tanpa pengenalan imbuhan, sinonim, salah ketik, isi lampiran "
+    "dan sorotan; urutan lebih sederhana). Hanya konten publik."
+)
+DEGRADED_REASON_HELP = "Mengapa hasil terbatas; null bila tidak terbatas."
+
+
+class DegradedMixin(serializers.Serializer):
+    degraded = serializers.BooleanField(read_only=True, help_text=DEGRADED_HELP)
+    degraded_reason = serializers.ChoiceField(
+        choices=["search_engine_unavailable"],
+        allow_null=True,
+        read_only=True,
+        help_text=DEGRADED_REASON_HELP,
+    )
+
+
+class SearchResponseSerializer(DegradedMixin):
     count = serializers.IntegerField()
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
@@ -58,5 +79,5 @@ class SuggestionSerializer(serializers.Serializer):
     url = serializers.CharField(allow_null=True)
 
 
-class SuggestResponseSerializer(serializers.Serializer):
+class SuggestResponseSerializer(DegradedMixin):
     suggestions = SuggestionSerializer(many=True)

@@ -1,8 +1,10 @@
-"""GET /api/v1/search/ and /api/v1/search/suggest/: shape, 400s, 503s, no 500s."""
+"""GET /api/v1/search/ and /api/v1/search/suggest/: shape, 400s, no 500s; with
+Elasticsearch down the database answers (more in test_degraded.py)."""
 
 import pytest
 
 from search.client import _client
+from search.queries import breaker
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +17,7 @@ def es_down(settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on port 9
     _client.cache_clear()
     yield
+    breaker.close("http://127.0.0.1:9")
     _client.cache_clear()
 
 
@@ -109,28 +112,30 @@ def test_suggest_endpoint(client):
                 "title": "Penerimaan Peserta Didik Baru SMA dan SMK Tahun 2025",
                 "url": "/dindikbud/item-31/",
             }
-        ]
+        ],
+        "degraded": False,
+        "degraded_reason": None,
     }
-    assert client.get(SUGGEST_URL).json() == {"suggestions": []}
+    assert client.get(SUGGEST_URL).json()["suggestions"] == []
     bad = client.get(SUGGEST_URL, {"q": "x" * 201})
     assert bad.status_code == 400 and set(bad.json()["error"]["fields"]) == {"q"}
 
 
 @pytest.mark.usefixtures("es_down")
-def test_elasticsearch_down_gives_503(client):
+def test_elasticsearch_down_answers_from_the_database(client):
     for url in (URL, SUGGEST_URL):
         response = client.get(url, {"q": "stunting"})
-        assert response.status_code == 503
-        assert response.json()["error"]["message"].startswith(
-            "Pencarian sedang tidak tersedia"
-        )
-        assert response["Retry-After"] == "30"
+        assert response.status_code == 200
+        assert response.json()["degraded"] is True
     assert client.get(URL, {"year": "x"}).status_code == 400  # still validated first
 
 
-def test_a_missing_index_gives_503(client, settings):
+def test_a_missing_index_answers_from_the_database(client, settings):
     settings.ELASTICSEARCH_INDEX_PREFIX = "qry-test-absent"
-    assert client.get(URL, {"q": "stunting"}).status_code == 503
+    response = client.get(URL, {"q": "stunting"})
+    assert response.status_code == 200 and response.json()["degraded"] is True
+    # A missing index is not an outage: the next search asks Elasticsearch again.
+    assert not breaker.is_open(settings.ELASTICSEARCH_URL)
 
 
 def test_the_api_is_read_only(client):
