@@ -53,17 +53,32 @@ class IndexedState(models.Model):
 class DocumentText(models.Model):
     """Text extracted from an attached PDF/Office file, so a reindex does not parse
     every file again. ``source`` names the stored file the text came from; ``sha256``
-    lets a re-upload of the same bytes reuse the text."""
+    lets a re-upload of the same bytes reuse the text. A file refused by a limit or
+    unreadable has no text, a status and a reason."""
 
     document = models.OneToOneField(
         "wagtaildocs.Document",
         on_delete=models.CASCADE,
         related_name="search_text",
     )
+    STATUS_CHOICES = [
+        ("ok", _("terbaca")),
+        ("refused", _("ditolak: melebihi batas")),
+        ("failed", _("gagal dibaca")),
+    ]
+
     source = models.CharField(max_length=400)
     sha256 = models.CharField(max_length=64)
     text = models.TextField(blank=True)
+    # Why there is no text, for the editor (shown on the document's edit screen);
+    # ``error`` is the technical detail, for the log.
+    status = models.CharField(
+        _("status teks"), max_length=16, choices=STATUS_CHOICES, default="ok"
+    )
+    reason = models.CharField(_("alasan"), max_length=300, blank=True)
     error = models.TextField(blank=True)
+    # The limits a refusal was decided under: raising them reads the file again.
+    limits = models.CharField(max_length=200, blank=True)
     extracted_at = models.DateTimeField()
 
     class Meta:

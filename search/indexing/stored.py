@@ -38,6 +38,8 @@ _BUILDER_MODULES = (
     "indexing/builders.py",
     "indexing/text.py",
     "indexing/attachments.py",
+    "indexing/extraction.py",
+    "indexing/extraction_child.py",
     "documents.py",
 )
 
