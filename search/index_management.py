@@ -3,6 +3,9 @@
 Readers and the outbox drain use ``alias_name()``; a full reindex builds a new index
 ``<alias>-YYYYmmddHHMMSS`` reachable as ``building_alias_name()`` (so live changes
 reach it too), then moves the public alias onto it in one atomic alias update.
+No index but the one behind the public alias is kept afterwards: an index nobody
+writes to would go stale, and pointing the alias back at it would bring back pages
+withdrawn since.
 """
 
 import logging
@@ -118,14 +121,6 @@ def point_building_alias(client: Elasticsearch, index: str) -> None:
     )
 
 
-def drop_building(client: Elasticsearch, index: str) -> None:
-    """Abandon a build: its alias and the index itself."""
-    client.options(ignore_status=404).indices.delete_alias(
-        index=index, name=building_alias_name()
-    )
-    client.options(ignore_status=404).indices.delete(index=index)
-
-
 def swap_alias(client: Elasticsearch, index: str) -> list[str]:
     """Move the public alias onto ``index`` and drop the building alias, in one
     atomic update: readers see either the old or the new index, never neither."""
@@ -137,15 +132,19 @@ def swap_alias(client: Elasticsearch, index: str) -> list[str]:
     return old
 
 
-def delete_old_indexes(client: Elasticsearch, *, keep: int) -> list[str]:
-    """Delete indexes behind neither alias, except the ``keep`` most recent (a quick
-    way back: point the alias at one of them)."""
-    live = set(indexes_of(client, alias_name()))
-    live |= set(indexes_of(client, building_alias_name()))
-    unused = [name for name in timestamped_indexes(client) if name not in live]
-    doomed = unused[: max(len(unused) - keep, 0)]
-    if doomed:
-        client.indices.delete(index=",".join(doomed))
+def drop_unserved(client: Elasticsearch) -> list[str]:
+    """Delete every index of the family that the public alias does not point at
+    (a replaced index, a half-built one and its building alias). Only the holder of
+    the reindex lock may call this: then nothing else is building."""
+    building = indexes_of(client, building_alias_name())
+    if building:
+        client.options(ignore_status=404).indices.delete_alias(
+            index=",".join(building), name=building_alias_name()
+        )
+    serving = set(indexes_of(client, alias_name()))
+    doomed = sorted(set(timestamped_indexes(client) + building) - serving)
+    if doomed:  # by name: wildcard deletes are refused by default
+        client.options(ignore_status=404).indices.delete(index=",".join(doomed))
     return doomed
 
 

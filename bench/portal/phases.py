@@ -137,5 +137,5 @@ def phase_reindex() -> dict:
         count = client.count(index=alias_name())["count"]
         if count:
             return {"skipped": True, "documents": count}
-    report = search_reindex(client, keep=0, chunk_size=500, force=True)
+    report = search_reindex(client, chunk_size=500)
     return {"skipped": False, "documents": report.written, "seconds": report.seconds}

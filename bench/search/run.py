@@ -144,9 +144,7 @@ def phase_reindex(rebuild: bool) -> dict:
     from search.indexing.reindex import search_reindex
 
     started = time.perf_counter()
-    report = search_reindex(
-        get_client(), keep=0, chunk_size=500, force=True, rebuild=rebuild
-    )
+    report = search_reindex(get_client(), chunk_size=500, rebuild=rebuild)
     wall = time.perf_counter() - started
     return {
         "written": report.written,

@@ -4,8 +4,15 @@ A new timestamped index is loaded while the old one keeps serving; the outbox dr
 writes live changes to both (through the building alias). Documents carry the page's
 own publish time as external version, so a change the outbox wrote meanwhile (a
 later version) is never overwritten by the reindex's older read of the page.
+
+One run at a time (``reindex_lock``). The lock holder owns every index of the family
+that the public alias does not point at: it deletes them before building (what a
+killed run left), when it fails or is stopped, and after the swap (the replaced
+index: kept, it would stop receiving updates and could only bring back withdrawn
+pages).
 """
 
+import logging
 import queue
 import threading
 import time
@@ -16,17 +23,18 @@ from elasticsearch import Elasticsearch
 from elasticsearch.helpers import streaming_bulk
 
 from search import index_management as im
-from search.documents import building_alias_name
+from search.documents import alias_name, building_alias_name
 
 from .bulk import MAX_REQUEST_CHARS
 from .keys import page_key
 from .models import IndexedState
+from .reindex_lock import LockLost, ReindexInProgress, reindex_lock
 from .source import count_candidates, public_documents
 from .upsert import upsert_versioned
 
+logger = logging.getLogger(__name__)
 
-class ReindexInProgress(RuntimeError):
-    pass
+__all__ = ["ReindexFailed", "ReindexInProgress", "search_reindex", "total_pages"]
 
 
 class ReindexFailed(RuntimeError):
@@ -36,6 +44,7 @@ class ReindexFailed(RuntimeError):
 @dataclass
 class ReindexReport:
     index: str = ""
+    leftovers: list[str] = field(default_factory=list)  # from a killed run
     replaced: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     written: int = 0
@@ -48,35 +57,45 @@ class ReindexReport:
 def search_reindex(
     client: Elasticsearch,
     *,
-    keep: int = 1,
     chunk_size: int = 500,
-    force: bool = False,
     rebuild: bool = False,
     progress=None,
 ) -> ReindexReport:
     """Build, swap, clean up. ``progress`` is called with the number of pages done;
-    ``rebuild`` builds every document afresh instead of reusing stored ones."""
+    ``rebuild`` builds every document afresh instead of reusing stored ones. Raises
+    ``ReindexInProgress`` at once when another run holds the lock."""
     started = time.monotonic()
     client.cluster.health(timeout="5s")  # unreachable: fail before touching anything
-    running = im.indexes_of(client, building_alias_name())
-    if running and not force:
-        raise ReindexInProgress(", ".join(running))
-    for index in running:
-        im.drop_building(client, index)
-    report = ReindexReport(index=im.create_index(client, building=True))
-    try:
-        im.point_building_alias(client, report.index)
-        _load(client, report, chunk_size, progress or (lambda n: None), rebuild)
-        if report.errors:
-            raise ReindexFailed("; ".join(report.errors[:5]))
-        im.finish_build(client, report.index)
-        report.replaced = im.swap_alias(client, report.index)
-    except BaseException:
-        im.drop_building(client, report.index)  # the old index keeps serving
-        raise
-    report.deleted = im.delete_old_indexes(client, keep=keep)
+    with reindex_lock(alias_name()) as lock:
+        report = ReindexReport(leftovers=im.drop_unserved(client))
+        try:
+            report.index = im.create_index(client, building=True)
+            im.point_building_alias(client, report.index)
+            _load(client, report, chunk_size, progress or (lambda n: None), rebuild)
+            if report.errors:
+                raise ReindexFailed("; ".join(report.errors[:5]))
+            im.finish_build(client, report.index)
+            try:
+                lock.confirm()
+            except LockLost as exc:
+                raise ReindexFailed(str(exc)) from None
+            report.replaced = im.swap_alias(client, report.index)
+        except BaseException:  # also a signal (see the command): the old one serves
+            _drop_unserved_quietly(client)
+            raise
+        report.deleted = _drop_unserved_quietly(client)  # the swap is done: no error
     report.seconds = time.monotonic() - started
     return report
+
+
+def _drop_unserved_quietly(client) -> list[str]:
+    """Remove the half-built or the replaced index. Whatever stops us here
+    (Elasticsearch down) leaves it to the next run, which removes it first."""
+    try:
+        return im.drop_unserved(client)
+    except Exception as exc:
+        logger.warning("search_reindex: could not delete unserved indexes: %s", exc)
+        return []
 
 
 def total_pages() -> int:
@@ -109,7 +128,9 @@ def _load(client, report: ReindexReport, chunk_size, progress, rebuild) -> None:
             outbox.put(
                 {
                     "_op_type": "index",
-                    "_index": report.index,
+                    # The alias, not the index: once a stopped run removed it, a
+                    # late request fails instead of re-creating the index.
+                    "_index": building_alias_name(),
                     "_id": page_key(page_id),
                     "version": version,
                     "version_type": "external",
@@ -142,6 +163,7 @@ def _send_all(client, outbox: queue.Queue, inbox: queue.Queue, chunk_size) -> No
             max_retries=3,
             raise_on_error=False,
             raise_on_exception=True,
+            require_alias=True,
         ):
             inbox.put(result)
     except BaseException as exc:  # handed to the reading thread, which re-raises

@@ -111,7 +111,7 @@ def build_search_index():
     from search.indexing.reindex import search_reindex
 
     _client.cache_clear()
-    search_reindex(get_client(), force=True)
+    search_reindex(get_client())
 
 
 def drop_search_indexes():
