@@ -153,7 +153,7 @@ def _content_fields(page: ContentPage, context: BuildContext) -> dict:
     series = page.series if page.series_id else None
     return {
         "summary": page.summary,
-        "body": join(stream_text(page.body), _extra_text(page)),
+        "body": join(stream_text(page.body, context.public), _extra_text(page)),
         "attachments": (
             context.attachment_text(page.document)
             if isinstance(page, PublicationPage)

@@ -6,7 +6,11 @@ index entry should be, so over-recording is harmless (one extra bulk action) and
 under-recording is the bug to avoid.
 """
 
-from wagtail.models import Collection, Page
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, ReferenceIndex
 
 from cms.content.models import ContentPage, PublicationPage
 from cms.core.changes import (
@@ -100,13 +104,33 @@ def collection_privacy_changed(collection_id: int) -> None:
 
 
 def _pages_using(**documents) -> list[int]:
-    """Live pages whose indexed attachments match the ``documents`` filter."""
+    """Live pages whose indexed attachments match the ``documents`` filter
+    (``document_id`` / ``document__`` lookups), and pages naming such a document in
+    their body (its title is indexed only while the public may download it)."""
     publications = PublicationPage.objects.filter(live=True, **documents)
     entries = DIPDocument.objects.filter(entry__live=True, **documents)
     return [
         *publications.values_list("pk", flat=True),
         *entries.values_list("entry_id", flat=True).distinct(),
+        *_pages_referencing(**documents),
     ]
+
+
+def _pages_referencing(**documents) -> list[int]:
+    lookups = {
+        key.replace("document_id", "pk", 1).removeprefix("document__"): value
+        for key, value in documents.items()
+    }
+    model = get_document_model()
+    keys = model.objects.filter(**lookups).values_list(
+        Cast("pk", output_field=CharField()), flat=True
+    )
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(model),
+        to_object_id__in=keys,
+    )
+    return [int(pk) for pk in references.values_list("object_id", flat=True)]
 
 
 def _dependents(page: Page) -> list[int]:

@@ -25,9 +25,11 @@ def join(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def stream_text(stream) -> str:
+def stream_text(stream, public) -> str:
     """The readable text of a body StreamField: paragraphs, quotes, and the titles
-    of linked documents. Images and embeds carry no text worth matching."""
+    of linked documents the public may download (``public``: a ``PublicView``; a
+    withheld or private document's title is not public). Images and embeds carry
+    no text worth matching."""
     parts = []
     for block in stream or ():
         kind, value = block.block_type, block.value
@@ -37,7 +39,11 @@ def stream_text(stream) -> str:
             parts.append(
                 join(plain(value.get("text")), plain(value.get("attribution")))
             )
-        elif kind == "document" and value is not None:
+        elif (
+            kind == "document"
+            and value is not None
+            and public.document_is_public(value)
+        ):
             parts.append(plain(value.title))
     return join(*parts)
 

@@ -62,6 +62,15 @@ def on_page_saved(sender, instance, created, update_fields=None, raw=False, **kw
         and not is_publishing(instance)  # its own event follows
     ):
         emit(ContentChange(Change.LIVE_SAVED, page_id=instance.pk, page=instance))
+    elif (
+        update_fields
+        and set(update_fields) <= _DRAFT_ONLY_FIELDS
+        and getattr(instance, "is_exempted", False)
+    ):
+        # A draft that exempts a DIP entry withholds its documents at once
+        # (cms.core.visibility): whatever shows or indexes them must follow.
+        for link in instance.documents.all():
+            emit(_document(link.document, deleting=False))
 
 
 def on_published(sender, instance, **kwargs):
