@@ -17,9 +17,7 @@ a fairness guard, not a security boundary.
 import math
 import time
 from functools import lru_cache
-from ipaddress import ip_address, ip_network
 
-from django.conf import settings
 from django.core.cache import cache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
@@ -31,6 +29,7 @@ from cms.core.cache_client import (
     redis_client,
     run_script,
 )
+from cms.core.client_address import client_ip
 
 # KEYS: current window, previous window, then any keys to read along (the response
 # cache's entries: one round trip for both). ARGV: limit, elapsed fraction, ttl.
@@ -68,36 +67,6 @@ def parse_rate(rate: str | None) -> tuple[int, int] | None:
         return None
     number, period = rate.split("/")
     return int(number), _PERIODS[period.strip()[0].lower()]
-
-
-@lru_cache(maxsize=16)
-def _trusted_networks(proxies: tuple[str, ...]):
-    return tuple(ip_network(p.strip(), strict=False) for p in proxies if p.strip())
-
-
-def _is_trusted(address: str, networks) -> bool:
-    try:
-        parsed = ip_address(address.strip())
-    except ValueError:
-        return False
-    return any(parsed in network for network in networks)
-
-
-def client_ip(request) -> str:
-    """The caller's address: ``REMOTE_ADDR``, unless it is a trusted proxy
-    (``API_TRUSTED_PROXIES``: addresses or networks); then ``X-Forwarded-For`` read
-    from the right, skipping trusted proxies: the first hop no proxy of ours added.
-    Hops further left were written by the client and could be anything."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    networks = _trusted_networks(tuple(getattr(settings, "API_TRUSTED_PROXIES", ())))
-    if not networks or not _is_trusted(remote, networks):
-        return remote
-    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    for hop in reversed(hops):
-        hop = hop.strip()
-        if hop and not _is_trusted(hop, networks):
-            return hop
-    return remote
 
 
 class KeyOrAddressRateThrottle(BaseThrottle):
