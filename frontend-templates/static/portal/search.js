@@ -9,9 +9,7 @@
   root.setAttribute('data-ac', '');
   var n = 0, L = { id: ['Saran pencarian', ' saran'], en: ['Search suggestions', ' suggestions'] };
   L = L[(root.lang || 'id').slice(0, 2)] || L.id;
-  var css = document.createElement('style'); /* first in <head>: portal.css may override */
-  css.textContent = '.ac-list{position:absolute;z-index:30;margin:0;padding:0;list-style:none;background:#fff;color:#1a1a1a;border:1px solid #595959;max-height:20rem;overflow:auto}.ac-list li{padding:.5rem .7rem}.ac-list [aria-selected=true]{background:#0b4f8a;color:#fff}';
-  document.head.insertBefore(css, document.head.firstChild);
+  /* The list's styles are in portal.css: the CSP allows no inline <style>. */
 
   function setup(input) {
     var id = 'ac' + ++n, list = document.createElement('ul'), live = document.createElement('div');

@@ -1,0 +1,185 @@
+"""Content-Security-Policy per area of the site, and the Permissions-Policy header.
+
+django-csp builds and sends the header; this subclass only picks the policy by
+path (its documented extension point, ``get_policy_parts``):
+
+- the portal (everything not listed below): no ``'unsafe-inline'`` and no nonce.
+  Portal pages are cached whole (portal/cache.py), so a nonce would be served to
+  every reader of the cached copy: the portal has no inline script or style at all,
+  and the only inline style blocks (the standalone error pages) are allowed by
+  their hashes, computed from the templates. JSON-LD blocks are data, which CSP
+  does not govern (browsers never execute them).
+- the admin: Wagtail writes inline scripts (inline panels, date widgets) and
+  styles, so ``'unsafe-inline'`` for both; everything else as strict as the portal.
+  Its login page runs without inline scripts and gets the strict script policy.
+- the API: JSON only, so nothing may load; its docs page loads its own assets.
+- documents: served as they are (PDF viewers); no script may run in them.
+
+A view may still adjust its policy with django-csp's decorators (``csp_update``,
+``csp_replace``, ``csp_override``); those win over the area's policy.
+"""
+
+import hashlib
+import re
+from base64 import b64encode
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+
+# Standalone pages with an inline <style> (they must render with nothing else up).
+STANDALONE_TEMPLATES = ("500.html", "503.html")
+YOUTUBE_EMBEDS = "https://www.youtube-nocookie.com"  # components/video_embed.html
+
+# Powerful features nobody on the site uses. A later page that needs one (e.g.
+# geolocation for a complaint form) allows it for itself: geolocation=(self).
+DENIED_FEATURES = (
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+)
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DENIED_FEATURES)
+
+_STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@lru_cache
+def standalone_style_hashes() -> tuple[str, ...]:
+    """``'sha256-…'`` of each inline style block of the standalone pages."""
+    hashes = []
+    for name in STANDALONE_TEMPLATES:
+        try:
+            source = get_template(name).template.source
+        except TemplateDoesNotExist:
+            continue
+        for block in _STYLE_BLOCK.findall(source):
+            digest = b64encode(hashlib.sha256(block.encode()).digest()).decode()
+            hashes.append(f"'sha256-{digest}'")
+    return tuple(hashes)
+
+
+def media_origins() -> list[str]:
+    """Where images and media are loaded from besides this site: the S3 bucket
+    (or its CDN domain) when media live there, plus ``CSP_MEDIA_ORIGINS``."""
+    origins = list(getattr(settings, "CSP_MEDIA_ORIGINS", []))
+    bucket = getattr(settings, "AWS_STORAGE_BUCKET_NAME", "")
+    options = settings.STORAGES["default"].get("OPTIONS", {})
+    if bucket and options.get("custom_domain"):
+        origins.append(f"https://{options['custom_domain']}")
+    elif bucket and options.get("endpoint_url"):
+        parts = urlsplit(options["endpoint_url"])
+        origins.append(f"{parts.scheme}://{parts.netloc}")
+    elif bucket:
+        region = options.get("region_name")
+        origins.append(f"https://{bucket}.s3.amazonaws.com")
+        if region:
+            origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return origins
+
+
+def _closed() -> dict:
+    """Directives every policy shares: no plugins, no <base>, no framing by others."""
+    return {"object-src": [NONE], "base-uri": [NONE], "frame-ancestors": [NONE]}
+
+
+def portal_policy() -> dict:
+    media = media_origins()
+    return _closed() | {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, *standalone_style_hashes()],
+        "img-src": [SELF, "data:", *media],
+        "media-src": [SELF, *media],
+        "frame-src": [YOUTUBE_EMBEDS],
+        "form-action": [SELF],
+    }
+
+
+def admin_policy() -> dict:
+    return portal_policy() | {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *media_origins()],
+        # The editor's preview panel frames the admin's own preview pages.
+        "frame-src": [SELF, YOUTUBE_EMBEDS],
+        "frame-ancestors": [SELF],
+    }
+
+
+def admin_login_policy() -> dict:
+    return admin_policy() | {"script-src": [SELF]}
+
+
+def api_policy() -> dict:
+    return _closed() | {"default-src": [NONE], "form-action": [NONE]}
+
+
+def api_docs_policy() -> dict:
+    return api_policy() | {
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+    }
+
+
+def document_policy() -> dict:
+    return _closed() | {
+        "default-src": [SELF],
+        "script-src": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],  # a browser's own viewer may need it
+        "object-src": [SELF],
+        "form-action": [NONE],
+    }
+
+
+# Longest prefix first: the first match wins.
+AREAS = (
+    ("/admin/login/", admin_login_policy),
+    ("/admin/", admin_policy),
+    ("/django-admin/", admin_policy),
+    ("/api/v1/docs/", api_docs_policy),
+    ("/api/", api_policy),
+    ("/dokumen/", document_policy),
+)
+
+
+def policy_for(path: str) -> dict:
+    for prefix, policy in AREAS:
+        if path.startswith(prefix):
+            return policy()
+    return portal_policy()
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with the policy of the request's area, plus
+    Permissions-Policy on every response."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None:
+            parts.config = policy_for(request.path_info)
+            report_uri = getattr(settings, "CSP_REPORT_URI", "")
+            if report_uri:
+                parts.config["report-uri"] = [report_uri]
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
