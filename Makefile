@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run setup install services services-stop services-status test lint format worker beat bench-importer bench-search bench-api bench-portal
+.PHONY: run setup install services services-stop services-status test audit lint format worker beat bench-importer bench-search bench-api bench-portal bench-faults
 
 $(VENV)/.installed: requirements/*.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
@@ -54,6 +54,14 @@ test: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+## audit: known vulnerabilities in requirements/constraints.txt (needs internet).
+## Fails (exit 2) when pip-audit could not check every package, never a false pass.
+AUDIT_VENV := var/audit-venv
+audit:
+	@test -x $(AUDIT_VENV)/bin/pip-audit || { $(PYTHON) -m venv $(AUDIT_VENV) && \
+	  $(AUDIT_VENV)/bin/pip install -q pip-audit==2.10.1; }
+	$(AUDIT_VENV)/bin/python scripts/audit.py $(AUDIT_VENV)/bin/pip-audit
+
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -89,3 +97,9 @@ bench-api: install
 bench-portal: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/portal/run.py $(BENCH_ARGS)
+
+## bench-faults: real outages (Redis, PostgreSQL, Elasticsearch, worker SIGKILL) of a
+## private service set under load: 5xx served and time to full catch-up per outage
+bench-faults: install
+	@set -euo pipefail; exports="$$(bash scripts/services.sh start s3)"; eval "$$exports"; \
+	  $(PY) bench/faults/run.py $(BENCH_ARGS)

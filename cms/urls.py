@@ -7,16 +7,31 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.core.views import health
+from cms.accounts import restriction_passwords
+from cms.core import health
 
 # JSON errors under /api/ (unknown endpoint, crash), the portal's pages elsewhere.
 handler404 = "api.v1.errors.handler404"
 handler500 = "api.v1.errors.handler500"
 
 urlpatterns = [
-    path("healthz", health, name="health"),
-    path("django-admin/", admin.site.urls),
+    # Liveness (also the old /healthz) and readiness: docs/operations.md.
+    path("healthz", health.live, name="health"),
+    path("healthz/live", health.live, name="health-live"),
+    path("healthz/ready", health.ready, name="health-ready"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's shared-password forms, under the same lockout as the login forms
+    # (mounted before Wagtail's own routes to the same views).
+    path(
+        "dokumen/authenticate_with_password/<int:restriction_id>/",
+        restriction_passwords.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:restriction_id>/<int:page_id>/",
+        restriction_passwords.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
     # RSS/Atom feeds and sitemap.xml (api/feeds): public, derived from the content.
@@ -25,6 +40,11 @@ urlpatterns = [
     # for every reader (cacheable); a forged post can only switch the UI language.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
+
+# A second login form, so only where needed (DJANGO_ADMIN_ENABLED); it is under
+# the same lockout and two-factor rules as the Wagtail admin.
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.append(path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -5,6 +5,7 @@ local media), so a fresh clone runs with no services at all. Production override
 refuses unsafe defaults in ``production.py``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "cms.dip",
     "cms.workflow",
     "cms.importer",
+    "cms.accounts",
     "portal",
     "search",
     "api",
@@ -53,6 +55,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "storages",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +70,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP per area and Permissions-Policy (cms/core/security_headers.py); above the
+    # API fast path and the page cache so cached answers carry them too.
+    "cms.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.compression.PublicGZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -80,6 +89,10 @@ MIDDLEWARE = [
     "api.v1.fast_path.CachedAPIReadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor enforced on every admin URL (cms/accounts/middleware.py), then
+    # django-axes' locked-out answer for every login form.
+    "cms.accounts.middleware.TwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: it needs the reader and the language (portal/cache.py).
@@ -112,11 +125,22 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A persistent connection broken by a database restart is replaced at the next
+# request instead of failing it (the site recovers by itself; issue 11).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database host that drops packets fails a request in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: local memory unless CACHE_URL (or REDIS_URL) points at Redis ------------
 _cache_url = env("CACHE_URL", default=env("REDIS_URL", default="locmemcache://"))
 CACHES = {"default": env.cache_url_config(_cache_url)}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # With Redis down or hanging the cache answers as a miss, never an error page.
+    CACHES["default"]["BACKEND"] = "cms.core.failsafe_cache.FailSafeRedisCache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -128,6 +152,48 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Admin sign-in hardening (cms/accounts; docs/admin-security.md) -----------------
+# django-axes checks every authenticate() call: the Wagtail admin login, the Django
+# admin's (when mounted) and Wagtail's front-end login alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "cms.accounts.lockout.AccountAndAddressHandler"
+# One account from one address, and one address over all accounts (order matters:
+# cms/accounts/lockout.py reads them in this order).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT = env.int(
+    "ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT", default=20
+)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.core.client_address.client_ip"  # trusted proxies
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+AXES_VERBOSE = False  # no banner on every start
+# Two-factor sign-in: superusers and these groups (shell patterns) must use it.
+ADMIN_2FA_REQUIRED = env.bool("ADMIN_2FA_REQUIRED", default=True)
+ADMIN_2FA_GROUPS = env.list(
+    "ADMIN_2FA_GROUPS",
+    default=["*: Reviewer", "Provinsi: Tim Komunikasi", "Moderators"],
+)
+OTP_TOTP_ISSUER = "Sipanganten"
+# A wrong code makes the next one wait 2, 4, 8... seconds (per device).
+OTP_TOTP_THROTTLE_FACTOR = 2
+OTP_STATIC_THROTTLE_FACTOR = 2
+# The Django admin is a second login; off unless needed (production: keep it off).
+DJANGO_ADMIN_ENABLED = env.bool("DJANGO_ADMIN_ENABLED", default=False)
+
+# --- Security headers (cms/core/security_headers.py; docs/production.md) ------------
+# Extra origins images and media may load from (the S3 bucket is added by itself).
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+CSP_REPORT_URI = env("CSP_REPORT_URI", default="")  # where browsers report violations
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- Language and time: Bahasa Indonesia first, English available ---------------------
 LANGUAGE_CODE = "id"
@@ -179,6 +245,9 @@ STORAGES = {
 
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sipanganten — Pemerintah Provinsi Banten"
+# No Gravatar: editors' e-mail hashes stay here, and the admin loads nothing foreign.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call to releases.wagtail.org from the admin
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Wagtail's own admin search stays on the database backend (PostgreSQL full text in
 # production): its Elasticsearch backends need the analysis-common module. The public
@@ -227,6 +296,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool process past this resident size (KiB) is replaced after its current task,
+# so memory a task grew into goes back to the system (prefork pool only).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int(
+    "CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400_000
+)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = "sipanganten"
 CELERY_BEAT_SCHEDULE = {
@@ -247,18 +321,57 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 1,
     "socket_timeout": 2,  # above the worker's 1 s BRPOP poll
 }
+# Catch-up bounds (issue #11): a claim is leased for LEASE s and renewed by the live
+# drain between bulk chunks, so a killed worker's rows return within LEASE + SWEEP s;
+# while Elasticsearch is unreachable a row is retried at most every RETRY_MAX s, so
+# it is sent within RETRY_MAX + SWEEP s of the recovery (one probe per sweep).
+SEARCH_OUTBOX_LEASE_SECONDS = env.float("SEARCH_OUTBOX_LEASE_SECONDS", default=20.0)
+SEARCH_OUTBOX_SWEEP_SECONDS = env.float("SEARCH_OUTBOX_SWEEP_SECONDS", default=5.0)
+SEARCH_OUTBOX_RETRY_MAX_SECONDS = env.float(
+    "SEARCH_OUTBOX_RETRY_MAX_SECONDS", default=15.0
+)
+# Public search queries: fail fast, then answer from the database for a while
+# without asking Elasticsearch again (per web process).
+SEARCH_QUERY_TIMEOUT_SECONDS = env.float("SEARCH_QUERY_TIMEOUT_SECONDS", default=3.0)
+SEARCH_BREAKER_SECONDS = env.float("SEARCH_BREAKER_SECONDS", default=10.0)
 CELERY_BEAT_SCHEDULE["search-outbox-redrain"] = {
     "task": "search.tasks.redrain_search_outbox",
-    "schedule": 30.0,
-    "options": {"expires": 25.0},  # a beat tick nobody ran is replaced by the next
+    "schedule": SEARCH_OUTBOX_SWEEP_SECONDS,
+    # A beat tick nobody ran is replaced by the next.
+    "options": {"expires": max(SEARCH_OUTBOX_SWEEP_SECONDS - 1, 1.0)},
 }
 # --- end search -----------------------------------------------------------------------
 
+# --- search: attached document text (search/indexing/extraction.py) ----------------
+# Each PDF/Office file is read by a child process capped in memory and time; a file
+# over a limit is indexed without its text and its edit screen says why.
+SEARCH_EXTRACTION_MAX_FILE_MB = env.float("SEARCH_EXTRACTION_MAX_FILE_MB", default=60)
+# .docx/.pptx/.xlsx, from the zip's central directory before any parsing: the total
+# uncompressed size, the ratio of any member over 1 MB, the number of members.
+SEARCH_EXTRACTION_MAX_UNCOMPRESSED_MB = env.float(
+    "SEARCH_EXTRACTION_MAX_UNCOMPRESSED_MB", default=50
+)
+SEARCH_EXTRACTION_MAX_RATIO = env.float("SEARCH_EXTRACTION_MAX_RATIO", default=100)
+SEARCH_EXTRACTION_MAX_MEMBERS = env.int("SEARCH_EXTRACTION_MAX_MEMBERS", default=10_000)
+SEARCH_EXTRACTION_MAX_PDF_PAGES = env.int(
+    "SEARCH_EXTRACTION_MAX_PDF_PAGES", default=2_000
+)
+# The child: wall-clock seconds, then killed; address space (20 MB of Word XML
+# needs about 300 MB).
+SEARCH_EXTRACTION_TIMEOUT_SECONDS = env.float(
+    "SEARCH_EXTRACTION_TIMEOUT_SECONDS", default=60
+)
+SEARCH_EXTRACTION_MEMORY_MB = env.int("SEARCH_EXTRACTION_MEMORY_MB", default=512)
+# --- end search: attached document text ---------------------------------------------
+
 # --- api webhooks (docs/api/webhooks.md): the sweep sends due deliveries ----------
+# A killed worker's delivery is sent again within WEBHOOKS_LEASE_SECONDS + the sweep.
+WEBHOOKS_LEASE_SECONDS = env.float("WEBHOOKS_LEASE_SECONDS", default=20.0)
+WEBHOOKS_SWEEP_SECONDS = env.float("WEBHOOKS_SWEEP_SECONDS", default=10.0)
 CELERY_BEAT_SCHEDULE["webhooks-redeliver-due"] = {
     "task": "api.webhooks.tasks.redeliver_due_webhooks",
-    "schedule": 60.0,
-    "options": {"expires": 55.0},
+    "schedule": WEBHOOKS_SWEEP_SECONDS,
+    "options": {"expires": max(WEBHOOKS_SWEEP_SECONDS - 1, 1.0)},
 }
 WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=DEBUG)
 WEBHOOKS_ALLOW_PRIVATE_NETWORKS = env.bool(
@@ -306,6 +419,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The public API only (not Wagtail's admin API), also in `check --deploy`.
+    "DEFAULT_GENERATOR_CLASS": "api.v1.schema_generator.PublicSchemaGenerator",
+    "ENUM_NAME_OVERRIDES": {"ContentTypeEnum": "cms.content.models.CONTENT_TYPES"},
 }
 
 # Headless preview tokens (docs/api/feeds-and-preview.md): seconds an OPD-site
@@ -329,6 +445,19 @@ CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
 # (a publish invalidates at once through the content generation); 0 turns it off.
 PORTAL_PAGE_CACHE_TTL = env.int("PORTAL_PAGE_CACHE_TTL", default=300)
 
+# Readiness checks (cms/core/health.py, docs/operations.md): dotted paths, so cms
+# names search's and the webhooks' checks without importing them. The detailed
+# report is for staff and for callers sending "Authorization: Bearer HEALTH_TOKEN".
+HEALTH_CHECKS = [
+    "cms.core.health_checks.database",
+    "cms.core.health_checks.cache",
+    "search.health.elasticsearch",
+    "cms.core.health_checks.storage",
+    "search.health.search_outbox",
+    "api.webhooks.health.webhooks",
+]
+HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
+
 # API caching and client addresses (docs/api/access-and-caching.md).
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int(
@@ -348,5 +477,6 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failures and lockouts, not every login
     },
 }

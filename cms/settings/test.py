@@ -5,6 +5,9 @@ from .base import env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins
+# Tests sign in with force_login; the two-factor tests switch this on
+# (tests/security/).
+ADMIN_2FA_REQUIRED = False
 # Celery runs eagerly inside tests unless a test starts a real worker itself.
 CELERY_TASK_ALWAYS_EAGER = True
 # Separate names per parallel test run (e.g. several developers on one server).
