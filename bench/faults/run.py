@@ -59,6 +59,12 @@ def row(load, name, started, back, caught_up, what) -> dict:
         "500": sum(a.status == 500 or a.status == 0 for a in answers),
         "catch_up": caught_up - back,
         "what": what,
+        # What a user saw as a failure, so a 500 in the table can be explained.
+        "failures": [
+            f"{a.path}: {a.status or 'no answer'} {a.body[:160]!r}"
+            for a in answers
+            if a.status == 500 or a.status == 0
+        ],
     }
 
 
@@ -138,6 +144,9 @@ def print_table(rows: list[dict]) -> None:
             f" {r['500']:>5} {r['catch_up']:>10.1f}  {r['what']}"
         )
     print("(5xx includes the 503s wanted during a database outage; 500 must be 0)")
+    for r in rows:
+        for failure in r["failures"]:
+            print(f"  {r['outage']}: {failure}")
 
 
 def main() -> None:
