@@ -1,0 +1,124 @@
+"""The queue's deadline annotation and its filters (django-filter, as Wagtail's own
+listings use them: they appear in the header's filter drawer)."""
+
+from datetime import date, timedelta
+
+import django_filters
+from django import forms
+from django.db.models import Case, DateField, OuterRef, Q, Subquery, When
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from cms.complaints import clock
+from cms.complaints.models import Category, Disposition, Kind, Report, Status
+from cms.core.workdays import is_working_day
+from cms.opd.models import OPDPage
+
+VERIFY_STATUSES = (Status.BARU, Status.PERLU_INFO)
+RESPONSE_STATUSES = (Status.DISPOSISI, Status.TINDAK_LANJUT)
+
+
+def with_deadline(queryset, opds=None):
+    """Annotate ``due``: the date the next step is owed by, or None.
+
+    Verification is owed by ``verify_due``; once disposed, the earliest pending
+    first response of the active dispositions (of ``opds`` only, for a liaison's
+    queue: another OPD's lateness is not theirs). A subquery, not a join, so the
+    queue stays one row per report and one query whatever its size.
+    """
+    pending = Disposition.objects.filter(
+        report=OuterRef("pk"), active=True, first_response_at__isnull=True
+    )
+    if opds is not None:
+        pending = pending.filter(opd__in=opds)
+    first_due = pending.order_by("first_response_due").values("first_response_due")
+    return queryset.annotate(
+        due=Case(
+            When(status__in=VERIFY_STATUSES, then="verify_due"),
+            When(status__in=RESPONSE_STATUSES, then=Subquery(first_due[:1])),
+            default=None,
+            output_field=DateField(),
+        )
+    )
+
+
+def overdue_since(today=None) -> date:
+    """Due dates before this one are overdue: the last working day up to today.
+    (Due on Friday is not yet late on Saturday: no working day has passed.) The
+    same rule as ``workdays.remaining_working_days(due) < 0``, as a date."""
+    day = today or clock.today()
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def overdue_q(today=None) -> Q:
+    return Q(due__lt=overdue_since(today))
+
+
+class OPDChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class OPDFilter(django_filters.ModelChoiceFilter):
+    field_class = OPDChoiceField
+
+
+class ReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=Status.choices,
+        empty_label=_("Semua"),
+        widget=forms.RadioSelect,
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Kategori"),
+        queryset=Category.objects.order_by("sort_order", "name"),
+        empty_label=_("Semua"),
+    )
+    opd = OPDFilter(
+        label=_("OPD"),
+        queryset=OPDPage.objects.order_by("title"),
+        empty_label=_("Semua"),
+        method="filter_opd",
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Jenis"),
+        choices=Kind.choices,
+        empty_label=_("Semua"),
+        widget=forms.RadioSelect,
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("Melewati batas waktu"),
+        choices=[("ya", _("Ya")), ("tidak", _("Tidak"))],
+        empty_label=_("Semua"),
+        widget=forms.RadioSelect,
+        method="filter_overdue",
+    )
+
+    class Meta:
+        model = Report
+        fields = ["status", "category", "opd", "kind", "overdue"]
+
+    def __init__(self, *args, opds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if opds is not None:  # a liaison chooses among their own OPDs only
+            self.filters["opd"].queryset = opds.order_by("title")
+
+    def filter_opd(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            pk__in=Disposition.objects.filter(opd=value, active=True).values(
+                "report_id"
+            )
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if value == "ya":
+            return queryset.filter(overdue_q())
+        if value == "tidak":
+            since = overdue_since()
+            return queryset.filter(Q(due__isnull=True) | Q(due__gte=since))
+        return queryset

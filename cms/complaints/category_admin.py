@@ -1,0 +1,29 @@
+"""Settings > Kategori aduan: the verification team (model permissions granted in
+``access.py``) and superusers keep the category list and default OPDs."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Category
+
+
+class CategoryViewSet(ModelViewSet):
+    model = Category
+    menu_label = _("Kategori aduan")
+    icon = "tag"
+    add_to_settings_menu = True
+    name = "complaint_categories"
+    url_prefix = "complaints/categories"
+    list_display = ["name", "default_opd", "active", "sort_order"]
+    list_filter = ["active"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("default_opd"),
+        FieldPanel("active"),
+        FieldPanel("sort_order"),
+    ]

@@ -1,0 +1,77 @@
+"""Shared steps of the report services: locking, timeline entries, who may act."""
+
+import hmac
+
+from django.core.exceptions import PermissionDenied
+
+from . import clock
+from .access import is_verifier, liaison_opd_slugs
+from .intake import token_hash
+from .models import Report, TimelineEntry
+
+FIRST_RESPONSE_DAYS = 5
+CLOSE_DAYS = 10
+
+
+class InvalidToken(PermissionDenied):
+    """The reporter's secret link does not belong to this report."""
+
+
+def today():
+    return clock.today()
+
+
+def log(report, action, message="", *, user=None, role, public=True, opd=None):
+    return TimelineEntry.objects.create(
+        report=report,
+        at=clock.now(),
+        actor=user,
+        actor_role=role,
+        action=action,
+        message=message,
+        public=public,
+        opd=opd,
+    )
+
+
+def lock(report) -> Report:
+    """The row locked for this transaction, copied onto the caller's instance so
+    concurrent actions see each other's status."""
+    fresh = Report.objects.select_for_update().get(pk=report.pk)
+    report.__dict__.update(
+        {f.attname: getattr(fresh, f.attname) for f in Report._meta.concrete_fields}
+    )
+    return report
+
+
+def save(report, status, *fields):
+    report.status = status
+    report.save(update_fields=["status", "updated_at", *fields])
+
+
+def require_verifier(user):
+    if not is_verifier(user):
+        raise PermissionDenied("Hanya tim verifikasi aduan provinsi.")
+
+
+def check_token(report, token):
+    if not token or not hmac.compare_digest(
+        token_hash(str(token)), report.reply_token_hash
+    ):
+        raise InvalidToken("Tautan pelapor tidak sah.")
+
+
+def active_dispositions(report):
+    return report.dispositions.filter(active=True).select_related("opd")
+
+
+def require_handler(user, report, opd=None):
+    """A verifier, or a liaison of ``opd`` (any active OPD when None) while the
+    report is disposed to it."""
+    if is_verifier(user):
+        return
+    handled = active_dispositions(report).filter(opd__slug__in=liaison_opd_slugs(user))
+    if opd is not None:
+        handled = handled.filter(opd=opd)
+    if not handled.exists():
+        raise PermissionDenied("Laporan ini tidak didisposisikan ke OPD Anda.")
