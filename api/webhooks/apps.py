@@ -9,5 +9,7 @@ class WebhooksConfig(AppConfig):
 
     def ready(self):
         from .events import subscribe_to_changes
+        from .report_events import subscribe_to_reports
 
         subscribe_to_changes()  # publishing records deliveries
+        subscribe_to_reports()  # so do complaint steps (same transaction)

@@ -19,6 +19,14 @@ class Event(models.TextChoices):
     UPDATED = "content.updated", _("Konten diperbarui")
     UNPUBLISHED = "content.unpublished", _("Konten ditarik")
     DELETED = "content.deleted", _("Konten dihapus")
+    REPORT_SUBMITTED = "report.submitted", _("Aduan diterima")
+    REPORT_VERIFIED = "report.verified", _("Aduan didisposisikan")
+    REPORT_INFO_REQUESTED = "report.info_requested", _("Aduan perlu informasi")
+    REPORT_RESPONDED = "report.responded", _("Aduan ditanggapi")
+    REPORT_RESOLVED = "report.resolved", _("Aduan selesai")
+    REPORT_CLOSED = "report.closed", _("Aduan ditutup")
+    REPORT_REOPENED = "report.reopened", _("Aduan dibuka kembali")
+    REPORT_REJECTED = "report.rejected", _("Aduan ditolak")
 
 
 def all_events() -> list[str]:
@@ -99,8 +107,10 @@ class WebhookDelivery(models.Model):
         _("ID kiriman"), default=uuid.uuid4, unique=True, editable=False
     )
     event = models.CharField(_("peristiwa"), max_length=40, choices=Event.choices)
-    # A plain id, not a foreign key: a deleted page keeps its deliveries.
-    page_id = models.PositiveIntegerField(_("ID halaman"), db_index=True)
+    # Plain ids, not foreign keys: a deleted page keeps its deliveries. One of
+    # them is set: a page for content.* events, a report for report.* events.
+    page_id = models.PositiveIntegerField(_("ID halaman"), null=True, db_index=True)
+    report_id = models.PositiveIntegerField(_("ID aduan"), null=True, db_index=True)
     payload = models.JSONField(_("muatan"))
     status = models.CharField(
         _("status"),
@@ -141,4 +151,4 @@ class WebhookDelivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.event} #{self.page_id} → {self.endpoint_id}"
+        return f"{self.event} #{self.page_id or self.report_id} → {self.endpoint_id}"

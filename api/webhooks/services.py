@@ -27,6 +27,7 @@ def delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
         delivery_id=delivery_id,
         event=delivery.event,
         page_id=delivery.page_id,
+        report_id=delivery.report_id,
         payload={**delivery.payload, "id": str(delivery_id)},
         next_attempt_at=now,
         queued_for=now,
