@@ -31,7 +31,7 @@ CACHE_HEADER = "X-Portal-Cache"
 _FLAG = "_portal_cacheable"
 
 
-_NEVER_CACHED = ("/api/", "/healthz")
+_NEVER_CACHED = ("/api/", "/open311/", "/healthz")
 
 
 def ttl() -> int:

@@ -20,6 +20,7 @@ from search.queries.params import (
 from search.queries.public import search_public
 
 from . import search_display as display
+from .complaints_promo import wants_complaints
 
 TEMPLATE = "portal/search.html"
 PARAM_LABELS = {
@@ -51,6 +52,7 @@ def search_page(request):
         return render(request, TEMPLATE, context)  # the empty form and some tips
     result = search_public(params)
     context.update(_result_context(path, result, params))
+    context["complaints_promo"] = params.page == 1 and wants_complaints(params.q)
     return render(request, TEMPLATE, context)
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("dip/", dip_views.dip_province, name="dip-province"),
     path("", include("portal.page_urls")),
     path("", include("portal.search_urls")),
+    path("", include("portal.complaints_urls")),
 ]

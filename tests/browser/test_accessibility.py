@@ -19,6 +19,8 @@ PAGES = {
     "opd": "opd:dinkes",
     "dip": "/dip/",
     "dip-opd": "dip-index:dinkes",
+    "lapor": "/lapor/",
+    "lacak": "/lapor/lacak/",
 }
 BLOCKING = {"serious", "critical"}
 _axe = Axe()

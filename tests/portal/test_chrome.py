@@ -25,6 +25,7 @@ def test_layout_has_landmarks_nav_search_and_feeds(client, opds):
         "/opd/",
         "/dip/",
         "/topik/",
+        "/lapor/",
     ]
     assert nav.find("a", attrs={"aria-current": "page"})["href"] == "/"
     search = page.select_one("form.header-search")
