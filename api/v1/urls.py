@@ -10,6 +10,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
     path("", include("api.v1.resource_urls")),
+    path("", include("api.v1.report_urls")),
     path("", include("api.v1.preview_urls")),
     path("", include("api.v1.schema_urls")),
 ]

@@ -94,6 +94,19 @@ def make_content(opds):
     return drafts
 
 
+def make_reports(opds):
+    """Citizens' reports in several states (one spam: the API must answer 404)."""
+    from cms.complaints import services
+    from tests.factories.complaints import add_category, add_report, verifier
+
+    category = add_category("Jalan rusak", slug="jalan-rusak", opd=opds["dinkes"])
+    add_report(category=category)
+    add_report(category=category, privacy="anonim")
+    disposed = add_report(category=category, privacy="rahasia")
+    services.dispose(disposed, verifier(), [opds["dinkes"]], "")
+    add_report(category=category, status="spam")
+
+
 def make_credentials(drafts) -> dict:
     """A province-wide key that may preview, and preview tokens of the drafts."""
     from api.keys.services import api_key_create
@@ -134,7 +147,9 @@ def fuzz_content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         drop_search_indexes()
         with transaction.atomic():
-            credentials = make_credentials(make_content(make_opds()))
+            opds = make_opds()
+            make_reports(opds)
+            credentials = make_credentials(make_content(opds))
             build_search_index()
             yield credentials
             transaction.set_rollback(True)

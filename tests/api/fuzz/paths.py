@@ -47,6 +47,14 @@ def _image_ids():
     return list(get_image_model().objects.values_list("pk", flat=True))
 
 
+def _report_codes():
+    from cms.complaints.models import Report
+
+    codes = list(Report.objects.values_list("tracking_code", flat=True))
+    # As typed by people: lower case, without the dash (the same reports).
+    return codes + [code.replace("-", "").lower() for code in codes[:1]]
+
+
 # (first path segment after /api/v1/, parameter name) -> the values it can take.
 # Drafts, private pages and exempted entries are included on purpose: the API
 # must answer them with 404, in the documented shape.
@@ -57,6 +65,7 @@ VALUES = {
     ("series", "slug"): _series_slugs,
     ("tags", "slug"): _tag_slugs,
     ("images", "id"): _image_ids,
+    ("reports", "code"): _report_codes,
 }
 
 

@@ -1,4 +1,5 @@
-"""Property-based fuzz of every GET operation of API v1, from the OpenAPI schema the
+"""Property-based fuzz of every operation of API v1 (GETs, and the POSTs of
+citizens' reports), from the OpenAPI schema the
 application itself serves (schemathesis + Hypothesis).
 
 For each operation, Hypothesis generates valid and invalid parameters (positive and
@@ -34,7 +35,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from .paths import real_path_parameters
-from .schema import UNDOCUMENTED, get_operation_labels
+from .report_bodies import REPLY_PATH, SUBMIT_PATH, reply_bodies, submit_bodies
+from .schema import UNDOCUMENTED, get_operation_labels, get_write_operation_labels
 from .search_queries import SEARCH_PATHS, search_queries
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +120,24 @@ def case_strategy(operation, credentials):
         strategies.append(
             search_queries().flatmap(lambda query: operation.as_strategy(query=query))
         )
+    if operation.path == SUBMIT_PATH:
+        strategies.append(
+            submit_bodies().flatmap(
+                lambda body: operation.as_strategy(
+                    body=body, media_type="application/json"
+                )
+            )
+        )
+    if operation.path == REPLY_PATH:
+        strategies.append(
+            st.tuples(real_path_parameters(operation), reply_bodies()).flatmap(
+                lambda drawn: operation.as_strategy(
+                    path_parameters=drawn[0],
+                    body=drawn[1],
+                    media_type="application/json",
+                )
+            )
+        )
     if operation.path == PREVIEW_PATH:
         tokens = credentials["preview_tokens"]
         strategies.append(
@@ -134,6 +154,16 @@ def case_strategy(operation, credentials):
 
 @pytest.mark.parametrize("label", get_operation_labels())
 def test_get_operation_conforms_to_the_schema(api_schema, fuzz_content, label):
+    fuzz_operation(api_schema, fuzz_content, label)
+
+
+@pytest.mark.parametrize("label", get_write_operation_labels())
+def test_write_operation_conforms_to_the_schema(api_schema, fuzz_content, label):
+    """Submissions and replies: never a 5xx, always a documented answer."""
+    fuzz_operation(api_schema, fuzz_content, label)
+
+
+def fuzz_operation(api_schema, fuzz_content, label):
     operation = api_schema.find_operation_by_label(label)
     assert operation is not None, f"{label} is not in the schema the app serves"
     checks = SCHEMA_FREE_CHECKS if label in UNDOCUMENTED else CHECKS

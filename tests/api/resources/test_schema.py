@@ -29,8 +29,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Endpoints of other areas (search, preview, feeds) are checked by their own tests.
-OTHER_AREAS = ("/api/v1/search/", "/api/v1/preview")
+# Endpoints of other areas (search, preview, feeds, reports) are checked by their own
+# tests (reports: tests/api/complaints/test_schema.py).
+OTHER_AREAS = ("/api/v1/search/", "/api/v1/preview", "/api/v1/reports/")
 
 
 def closed(schema):
