@@ -34,6 +34,8 @@ urlpatterns = [
     ),
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
+    # Open311 GeoReport v2 for civic apps (api/open311, docs/api/open311.md).
+    path("open311/v2/", include("api.open311.urls")),
     # RSS/Atom feeds and sitemap.xml (api/feeds): public, derived from the content.
     path("", include("api.feeds.urls")),
     # The language switcher posts without a CSRF token so portal pages stay the same

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -30,6 +31,8 @@ INSTALLED_APPS = [
     "cms.workflow",
     "cms.importer",
     "cms.accounts",
+    "cms.complaints",
+    "cms.notifications",
     "portal",
     "search",
     "api",
@@ -242,6 +245,13 @@ STORAGES = {
         )
     },
 }
+# Complaint attachments (cms/complaints/uploads.py): private, never media. On S3
+# they go under private/complaints/ with signed URLs; on disk, outside MEDIA_ROOT.
+COMPLAINTS_MAX_FILES = env.int("COMPLAINTS_MAX_FILES", default=5)
+COMPLAINTS_MAX_FILE_MB = env.int("COMPLAINTS_MAX_FILE_MB", default=10)
+COMPLAINTS_PRIVATE_ROOT = env(
+    "COMPLAINTS_PRIVATE_ROOT", default=str(BASE_DIR / "var" / "private" / "complaints")
+)
 
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sipanganten — Pemerintah Provinsi Banten"
@@ -391,6 +401,33 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="sipanganten@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # a hung server frees the worker
+
+# --- complaint notifications (cms/notifications): email outbox, reminders ----------
+# Links in emails to citizens (/lapor/lacak/, the secret reply link).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# Also told when a complaint deadline is overdue (besides the verification team).
+COMPLAINTS_ESCALATION_EMAILS = env.list("COMPLAINTS_ESCALATION_EMAILS", default=[])
+# OPDs whose webhook endpoints hear every report event (the province's own desk).
+COMPLAINTS_WEBHOOK_OPDS = env.list("COMPLAINTS_WEBHOOK_OPDS", default=["diskominfo"])
+NOTIFICATIONS_EMAIL_SWEEP_SECONDS = env.float(
+    "NOTIFICATIONS_EMAIL_SWEEP_SECONDS", default=30.0
+)
+CELERY_BEAT_SCHEDULE["notifications-resend-due-emails"] = {
+    "task": "cms.notifications.sending.resend_due_emails",
+    "schedule": NOTIFICATIONS_EMAIL_SWEEP_SECONDS,
+    "options": {"expires": max(NOTIFICATIONS_EMAIL_SWEEP_SECONDS - 1, 1.0)},
+}
+CELERY_BEAT_SCHEDULE["complaints-close-overdue"] = {
+    "task": "cms.notifications.tasks.close_overdue_reports",
+    "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: WIB
+}
+CELERY_BEAT_SCHEDULE["complaints-deadline-reminders"] = {
+    "task": "cms.notifications.tasks.send_deadline_reminders",
+    "schedule": crontab(hour=7, minute=5),
+}
+# --- end complaint notifications ------------------------------------------------------
 
 # --- REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -407,6 +444,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_RATE_ANON", default="120/min"),
         "key": env("API_RATE_KEY", default="1200/min"),
+        # Complaints submitted through the API and Open311 (api/v1/report_limits.py),
+        # on top of the budgets above: per address, or per key when keyed.
+        "report_submit": env("API_RATE_REPORT_SUBMIT", default="10/hour"),
+        "report_submit_key": env("API_RATE_REPORT_SUBMIT_KEY", default="600/hour"),
+        "report_submit_email": env("API_RATE_REPORT_SUBMIT_EMAIL", default="10/day"),
+        "report_reply": env("API_RATE_REPORT_REPLY", default="30/hour"),
     },
 }
 
@@ -421,7 +464,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # The public API only (not Wagtail's admin API), also in `check --deploy`.
     "DEFAULT_GENERATOR_CLASS": "api.v1.schema_generator.PublicSchemaGenerator",
-    "ENUM_NAME_OVERRIDES": {"ContentTypeEnum": "cms.content.models.CONTENT_TYPES"},
+    "ENUM_NAME_OVERRIDES": {
+        "ContentTypeEnum": "cms.content.models.CONTENT_TYPES",
+        "ReportKindEnum": "cms.complaints.models.Kind",
+    },
 }
 
 # Headless preview tokens (docs/api/feeds-and-preview.md): seconds an OPD-site

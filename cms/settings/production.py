@@ -55,6 +55,10 @@ if not SECURE_HSTS_PRELOAD:
     ]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Email goes out over SMTP (EMAIL_HOST...), not to the console as in development.
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

@@ -18,3 +18,6 @@ CACHES["default"]["KEY_PREFIX"] = ELASTICSEARCH_INDEX_PREFIX  # noqa: F405
 # Test transactions never commit, so the content generation never moves: the
 # portal page cache is off unless a test turns it on (tests/portal/test_page_cache.py).
 PORTAL_PAGE_CACHE_TTL = 0
+# Test transactions roll back without telling anyone: the holiday memo
+# (cms/core/holiday_cache.py) checks the table's signature on every call.
+HOLIDAYS_RECHECK_SECONDS = 0

@@ -1,0 +1,180 @@
+"""Child phases of the complaints benchmark, run in their own process against the
+scratch database: ``fill`` tops the reports up to N with bulk inserts, ``queries``
+counts the queries of each measured admin page in-process."""
+
+import os
+import random
+import sys
+import time
+from datetime import timedelta
+
+STATUS_MIX = [  # roughly a province a couple of years in
+    ("baru", 8),
+    ("perlu_info", 4),
+    ("disposisi", 10),
+    ("tindak_lanjut", 10),
+    ("selesai", 8),
+    ("arsip", 52),
+    ("spam", 4),
+    ("bukan_kewenangan", 3),
+    ("digabung", 1),
+]
+DISPOSED = {"disposisi", "tindak_lanjut", "selesai", "arsip"}
+RESPONDED = {"tindak_lanjut", "selesai", "arsip"}
+VERIFIER = "bench.verifikator"
+BATCH = 5000
+
+
+def _scratch_db(db_name: str) -> None:
+    import psycopg
+
+    from bench.common import with_db
+
+    admin = with_db(os.environ["DATABASE_URL"], "postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [db_name]
+        ).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{db_name}"')
+
+
+def setup_reference_data():
+    """Migrations, the OPDs, the complaint groups, categories and a verifier."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from cms.complaints.access import complaints_access_ensure, verifier_group_ensure
+    from cms.complaints.models import Category
+    from cms.opd.models import OPDPage
+
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("load_opds", verbosity=0, stdout=quiet)
+    complaints_access_ensure()
+    opds = list(OPDPage.objects.order_by("pk"))
+    for n, opd in enumerate(opds[:10]):
+        Category.objects.get_or_create(
+            slug=f"bench-{n}", defaults={"name": f"Kategori {n}", "default_opd": opd}
+        )
+    Category.objects.get_or_create(  # submissions of the API measurement
+        slug="bench-submit", defaults={"name": "Kiriman bench", "default_opd": opds[0]}
+    )
+    user, created = get_user_model().objects.get_or_create(username=VERIFIER)
+    if created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(verifier_group_ensure())
+    return user, opds, list(Category.objects.exclude(slug="bench-submit"))
+
+
+def fill(db_name: str, items: int) -> dict:
+    _scratch_db(db_name)
+    os.environ["CELERY_BROKER_URL"] = "memory://"
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.utils import timezone
+
+    from cms.complaints.codes import new_code
+    from cms.complaints.models import Disposition, Report
+    from cms.complaints.regions import REGIONS
+
+    user, opds, categories = setup_reference_data()
+    have = Report.objects.count()
+    if have >= items:
+        return {"skipped": True, "reports": have, "seconds": 0.0}
+    started = time.perf_counter()
+    rng = random.Random(items)
+    statuses = [s for s, weight in STATUS_MIX for _ in range(weight)]
+    regions = [code for code, _label in REGIONS]
+    now = timezone.now()
+    for offset in range(have, items, BATCH):
+        count = min(BATCH, items - offset)
+        reports = []
+        for i in range(offset, offset + count):
+            status = rng.choice(statuses)
+            submitted = now - timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))
+            reports.append(
+                Report(
+                    tracking_code=new_code(),
+                    kind=rng.choice(["pengaduan", "aspirasi", "informasi"]),
+                    category=rng.choice(categories),
+                    title=f"Laporan bench {i}: jalan rusak dan lampu padam",
+                    description="Uraian laporan untuk benchmark. " * 8,
+                    region=rng.choice(regions),
+                    privacy=rng.choice(["biasa", "biasa", "anonim", "rahasia"]),
+                    reporter_name=f"Pelapor {i}",
+                    reporter_email=f"pelapor{i}@example.org",
+                    status=status,
+                    submitted_at=submitted,
+                    verify_due=(submitted + timedelta(days=5)).date(),
+                )
+            )
+        Report.objects.bulk_create(reports)
+        dispositions = []
+        for report in reports:
+            if report.status not in DISPOSED:
+                continue
+            for opd in rng.sample(opds, rng.choice([1, 1, 1, 2])):
+                disposed = report.submitted_at + timedelta(days=2)
+                dispositions.append(
+                    Disposition(
+                        report=report,
+                        opd=opd,
+                        disposed_by=user,
+                        disposed_at=disposed,
+                        first_response_due=(disposed + timedelta(days=7)).date(),
+                        first_response_at=(
+                            disposed + timedelta(days=3)
+                            if report.status in RESPONDED
+                            else None
+                        ),
+                    )
+                )
+        Disposition.objects.bulk_create(dispositions)
+        print(f"  {offset + count} reports", flush=True)
+    with connection.cursor() as cursor:  # autovacuum would, a little later
+        cursor.execute("ANALYZE complaints_report, complaints_disposition")
+    return {
+        "skipped": False,
+        "reports": Report.objects.count(),
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def count_queries(paths: list[str]) -> dict:
+    """Queries per page as the verifier sees it (warm: the second request), and a
+    session cookie for the same user, for the HTTP measurements."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    user = get_user_model().objects.get(username=VERIFIER)
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(user)
+    counts = {}
+    for path in paths:
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        if response.status_code != 200:
+            sys.exit(f"{path}: HTTP {response.status_code}")
+        counts[path] = len(captured)
+    return {"queries": counts, "session": client.cookies["sessionid"].value}
+
+
+def remove_submissions() -> dict:
+    """The reports the API measurement created: the queue sizes stay as filled."""
+    import django
+
+    django.setup()
+    from cms.complaints.models import Report
+
+    deleted, _ = Report.objects.filter(category__slug="bench-submit").delete()
+    return {"deleted": deleted}
