@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from cms.complaints import services
-from cms.complaints.intake import token_hash
+from cms.complaints import selectors, services
 from cms.complaints.models import Report
 from cms.complaints.regions import region_name
 from cms.complaints.transitions import allowed_actions
@@ -33,14 +32,8 @@ TEMPLATE = "complaints/reply.html"
 
 
 def report_for_token(token: str) -> Report | None:
-    """The report a secret link opens (only the token's hash is stored)."""
-    if not token or len(token) > 100:
-        return None
-    return (
-        Report.objects.filter(reply_token_hash=token_hash(token))
-        .select_related("category")
-        .first()
-    )
+    """The report a secret link opens."""
+    return selectors.find_by_reply_token(token)
 
 
 def _private(response):

@@ -83,6 +83,18 @@ def find_by_code(code) -> Report | None:
     return Report.objects.filter(tracking_code=normalised).first()
 
 
+def find_by_reply_token(token) -> Report | None:
+    """The report a secret link (``/lapor/balas/<token>/``) opens, or None. The link
+    carries only the token; its hash is what is stored and looked up."""
+    if not token or len(str(token)) > 100:
+        return None
+    return (
+        Report.objects.filter(reply_token_hash=token_hash(str(token)))
+        .select_related("category")
+        .first()
+    )
+
+
 def find_by_token(code, token) -> Report | None:
     """The report the reporter's secret link points at, or None."""
     report = find_by_code(code)
