@@ -3,7 +3,7 @@ The notification emails build /lapor/lacak/?kode=<code> and /lapor/balas/<token>
 
 from django.urls import path
 
-from . import complaints_reply_views, complaints_views
+from . import complaints_reply_views, complaints_stats_views, complaints_views
 
 urlpatterns = [
     path("lapor/", complaints_views.report_form, name="complaints-report"),
@@ -13,6 +13,11 @@ urlpatterns = [
         name="complaints-receipt",
     ),
     path("lapor/lacak/", complaints_views.track, name="complaints-track"),
+    path(
+        "lapor/statistik/",
+        complaints_stats_views.statistics,
+        name="complaints-statistics",
+    ),
     path(
         "lapor/balas/<str:token>/",
         complaints_reply_views.reply_page,
