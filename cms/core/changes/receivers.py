@@ -26,6 +26,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from cms.core.visibility import is_withheld
+
 from .bus import emit
 from .events import Change, ContentChange
 from .snapshots import before_publish, is_publishing, opd_id_of, remember_before_save
@@ -65,10 +67,11 @@ def on_page_saved(sender, instance, created, update_fields=None, raw=False, **kw
     elif (
         update_fields
         and set(update_fields) <= _DRAFT_ONLY_FIELDS
-        and getattr(instance, "is_exempted", False)
+        and is_withheld(instance)
     ):
         # A draft that exempts a DIP entry withholds its documents at once
-        # (cms.core.visibility): whatever shows or indexes them must follow.
+        # (the rule is cms.core.visibility's): whatever shows or indexes them must
+        # follow.
         for link in instance.documents.all():
             emit(_document(link.document, deleting=False))
 
