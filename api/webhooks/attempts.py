@@ -3,12 +3,13 @@ sweep must queue, prune. Nothing here enqueues tasks: ``tasks`` does, so the tas
 module depends on this one and never the other way round."""
 
 import logging
-import random
 from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
+
+from cms.core import send_schedule
 
 from . import selectors
 from .models import (
@@ -20,8 +21,6 @@ from .models import (
 from .sending import MAX_ADDRESSES, send_signed
 
 logger = logging.getLogger(__name__)
-
-COUNTDOWN_LIMIT = timedelta(minutes=10)  # later retries are left to the sweep
 
 
 def _setting(name: str, default):
@@ -47,11 +46,12 @@ def retry_delay(attempts: int) -> timedelta:
     """After the n-th failed attempt: base * factor^(n-1) (30 s, 2 min, 8 min, 32 min,
     ~2 h, then the cap of 6 h), with +-20 % jitter so a recovering site is not hit
     by every queued delivery in the same second."""
-    base = _setting("RETRY_BASE_SECONDS", 30.0)
-    factor = _setting("RETRY_FACTOR", 4.0)
-    cap = _setting("RETRY_MAX_SECONDS", 6 * 3600.0)
-    seconds = min(base * factor ** max(attempts - 1, 0), cap)
-    return timedelta(seconds=seconds * random.uniform(0.8, 1.2))  # noqa: S311
+    return send_schedule.backoff(
+        attempts,
+        base=_setting("RETRY_BASE_SECONDS", 30.0),
+        factor=_setting("RETRY_FACTOR", 4.0),
+        cap=_setting("RETRY_MAX_SECONDS", 6 * 3600.0),
+    )
 
 
 # --- sending (in a worker) ----------------------------------------------------------
@@ -60,18 +60,7 @@ def retry_delay(attempts: int) -> timedelta:
 def _claim(pk: int) -> WebhookDelivery | None:
     """Take the row if it is due, sendable, its endpoint active and no other worker
     holds it; counts the attempt. One UPDATE, so two tasks never both send."""
-    now = timezone.now()
-    claimed = (
-        WebhookDelivery.objects.filter(
-            pk=pk,
-            status__in=SENDABLE,
-            next_attempt_at__lte=now,
-            endpoint__active=True,
-        )
-        .exclude(locked_until__gt=now)
-        .update(locked_until=now + lease(), attempts=F("attempts") + 1)
-    )
-    if not claimed:
+    if not send_schedule.claim(selectors.sendable_deliveries(), pk, lease()):
         return None
     return WebhookDelivery.objects.select_related("endpoint").get(pk=pk)
 
@@ -137,10 +126,7 @@ def _schedule_retry(delivery: WebhookDelivery, now) -> None:
         return
     delivery.status = DeliveryStatus.FAILED
     delivery.next_attempt_at = now + retry_delay(delivery.attempts)
-    # A task is queued for short delays; longer ones wait for the sweep (a task
-    # held hours in Redis would outlive the broker's visibility timeout).
-    soon = delivery.next_attempt_at - now <= COUNTDOWN_LIMIT
-    delivery.queued_for = delivery.next_attempt_at if soon else None
+    delivery.queued_for = send_schedule.retry_task_at(delivery.next_attempt_at, now)
 
 
 def deliveries_mark_due(*, limit: int = 500) -> list[int]:

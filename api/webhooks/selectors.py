@@ -1,10 +1,10 @@
 """Read queries of webhooks: who hears about a page, and what a user may manage."""
 
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from wagtail.models import Page
 
 from cms.content.models import ContentPage
+from cms.core import send_schedule
 from cms.dip.models import DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.opd.selectors import opds_of_user
@@ -95,22 +95,14 @@ def deliveries_for_user(user, *, endpoint_id=None, status=None) -> QuerySet:
     return deliveries
 
 
+def sendable_deliveries() -> QuerySet[WebhookDelivery]:
+    """Deliveries a worker may still send: not finished, their endpoint active."""
+    return WebhookDelivery.objects.filter(status__in=SENDABLE, endpoint__active=True)
+
+
 def due_delivery_ids(*, requeue_after, limit: int) -> list[int]:
-    """Deliveries that should be sent now and have no task on its way: never
-    queued, their task overdue by ``requeue_after`` (lost with Redis), or claimed by
-    a worker that died while sending (a finished attempt clears ``locked_until``,
-    so a lease that ran out means nobody is sending it)."""
-    now = timezone.now()
-    return list(
-        WebhookDelivery.objects.filter(
-            status__in=SENDABLE, next_attempt_at__lte=now, endpoint__active=True
-        )
-        .filter(
-            Q(queued_for__isnull=True)
-            | Q(queued_for__lte=now - requeue_after)
-            | Q(locked_until__lte=now)
-        )
-        .exclude(locked_until__gt=now)
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
+    """Sendable deliveries due now with no task on its way (see
+    ``cms.core.send_schedule.unqueued_due_ids``)."""
+    return send_schedule.unqueued_due_ids(
+        sendable_deliveries(), requeue_after=requeue_after, limit=limit
     )

@@ -3,20 +3,18 @@ capped backoff, find what the sweep must queue. Recording rows is ``records``;
 enqueuing is ``sending`` (so this module never imports Celery)."""
 
 import logging
-import random
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from cms.core import send_schedule
 
 from .models import EmailStatus, OutgoingEmail
 
 logger = logging.getLogger(__name__)
-
-COUNTDOWN_LIMIT = timedelta(minutes=10)  # later retries are left to the sweep
 
 
 def _setting(name: str, default):
@@ -25,10 +23,12 @@ def _setting(name: str, default):
 
 def retry_delay(attempts: int) -> timedelta:
     """After the n-th failed attempt: 1 min, 2, 4, ... capped at 1 h, +-20 %."""
-    base = _setting("RETRY_BASE_SECONDS", 60.0)
-    cap = _setting("RETRY_MAX_SECONDS", 3600.0)
-    seconds = min(base * 2 ** max(attempts - 1, 0), cap)
-    return timedelta(seconds=seconds * random.uniform(0.8, 1.2))  # noqa: S311
+    return send_schedule.backoff(
+        attempts,
+        base=_setting("RETRY_BASE_SECONDS", 60.0),
+        factor=2.0,
+        cap=_setting("RETRY_MAX_SECONDS", 3600.0),
+    )
 
 
 def render_email(template: str, context: dict) -> tuple[str, str, str]:
@@ -43,17 +43,14 @@ def render_email(template: str, context: dict) -> tuple[str, str, str]:
     return subject.strip(), body, html
 
 
+def _pending():
+    return OutgoingEmail.objects.filter(status=EmailStatus.PENDING)
+
+
 def _claim(pk: int) -> OutgoingEmail | None:
     """Take the row if it is due and nobody else holds it; counts the attempt."""
-    now = timezone.now()
     lease = timedelta(seconds=_setting("LEASE_SECONDS", 60.0))
-    claimed = (
-        OutgoingEmail.objects.filter(
-            pk=pk, status=EmailStatus.PENDING, next_attempt_at__lte=now
-        )
-        .exclude(locked_until__gt=now)
-        .update(locked_until=now + lease, attempts=F("attempts") + 1)
-    )
+    claimed = send_schedule.claim(_pending(), pk, lease)
     return OutgoingEmail.objects.get(pk=pk) if claimed else None
 
 
@@ -104,30 +101,18 @@ def _schedule_retry(email: OutgoingEmail, now) -> None:
         logger.warning("Email %s abandoned: %s", email.pk, email.last_error)
         return
     email.next_attempt_at = now + retry_delay(email.attempts)
-    soon = email.next_attempt_at - now <= COUNTDOWN_LIMIT
-    email.queued_for = email.next_attempt_at if soon else None
+    email.queued_for = send_schedule.retry_task_at(email.next_attempt_at, now)
 
 
 def emails_mark_due(*, limit: int = 200) -> list[int]:
     """Due rows with no task on its way (never queued, task overdue by
     ``REQUEUE_AFTER_SECONDS``, or held by a worker that died), marked queued."""
-    now = timezone.now()
     requeue_after = timedelta(seconds=_setting("REQUEUE_AFTER_SECONDS", 120))
-    ids = list(
-        OutgoingEmail.objects.filter(
-            status=EmailStatus.PENDING, next_attempt_at__lte=now
-        )
-        .filter(
-            Q(queued_for__isnull=True)
-            | Q(queued_for__lte=now - requeue_after)
-            | Q(locked_until__lte=now)
-        )
-        .exclude(locked_until__gt=now)
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
+    ids = send_schedule.unqueued_due_ids(
+        _pending(), requeue_after=requeue_after, limit=limit
     )
     if ids:
-        OutgoingEmail.objects.filter(pk__in=ids).update(queued_for=now)
+        OutgoingEmail.objects.filter(pk__in=ids).update(queued_for=timezone.now())
     return ids
 
 
