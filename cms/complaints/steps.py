@@ -9,9 +9,6 @@ from .access import is_verifier, liaison_opd_slugs
 from .intake import token_hash
 from .models import Report, TimelineEntry
 
-FIRST_RESPONSE_DAYS = 5
-CLOSE_DAYS = 10
-
 
 class InvalidToken(PermissionDenied):
     """The reporter's secret link does not belong to this report."""

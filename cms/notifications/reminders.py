@@ -14,6 +14,7 @@ on non-working days.
 """
 
 from datetime import date
+from functools import cache
 
 from django.db import IntegrityError, transaction
 
@@ -61,6 +62,8 @@ def _send_once(*, kind, report, due, today, to, template, context, disposition=0
 
 
 def _verify_reminders(today: date, tomorrow: date) -> int:
+    # Recipients are looked up once per run, not once per report.
+    team, escalation = cache(team_addresses), cache(escalation_addresses)
     sent = 0
     reports = Report.objects.filter(
         status__in=VERIFY_STATUSES, verify_due__lte=tomorrow
@@ -68,10 +71,9 @@ def _verify_reminders(today: date, tomorrow: date) -> int:
     for report in reports:
         due = report.verify_due
         if today < due <= tomorrow:
-            kind, template, to = "verify_reminder", "reminder_verify", team_addresses()
+            kind, template, to = "verify_reminder", "reminder_verify", team()
         elif due < today:
-            kind, template = "verify_overdue", "escalation_verify"
-            to = escalation_addresses()
+            kind, template, to = "verify_overdue", "escalation_verify", escalation()
         else:
             continue  # due today: yesterday's reminder stands
         context = opd_context(
@@ -90,6 +92,8 @@ def _verify_reminders(today: date, tomorrow: date) -> int:
 
 
 def _response_reminders(today: date, tomorrow: date) -> int:
+    # Per OPD, once per run (OPD pages compare by pk).
+    liaisons, escalation = cache(liaison_addresses), cache(escalation_addresses)
     sent = 0
     dispositions = Disposition.objects.filter(
         active=True,
@@ -101,10 +105,10 @@ def _response_reminders(today: date, tomorrow: date) -> int:
         due, opd = disposition.first_response_due, disposition.opd
         if today < due <= tomorrow:
             kind, template = "response_reminder", "reminder_response"
-            to = liaison_addresses(opd)
+            to = liaisons(opd)
         elif due < today:
             kind, template = "response_overdue", "escalation_response"
-            to = escalation_addresses(opd)
+            to = escalation(opd)
         else:
             continue
         context = opd_context(

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.complaints.models import Disposition
 from cms.core.models import Holiday
@@ -118,3 +120,15 @@ def test_the_command_runs_the_daily_jobs_for_a_given_day(calendar, committed, ca
         call_command("complaints_reminders", "--date", FRI.isoformat())
     assert "pengingat/eskalasi: 1" in capsys.readouterr().out
     assert len(mail.outbox) == 1
+
+
+def test_recipients_are_looked_up_once_per_run(calendar, committed):
+    """A run's queries grow with the reminders it writes, not with a recipient
+    look-up repeated for every report."""
+    verifier()
+    for _ in range(3):
+        add_report(verify_due=TUE)
+    with committed(), CaptureQueriesContext(connection) as run:
+        assert reminders_send(FRI) == 3
+    group_lookups = [q for q in run.captured_queries if "auth_group" in q["sql"]]
+    assert len(group_lookups) == 1
