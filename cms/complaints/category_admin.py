@@ -3,6 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Category
@@ -15,7 +16,13 @@ class CategoryViewSet(ModelViewSet):
     add_to_settings_menu = True
     name = "complaint_categories"
     url_prefix = "complaints/categories"
-    list_display = ["name", "default_opd", "active", "sort_order"]
+    # A tick or cross for "active", never the raw word True/False.
+    list_display = [
+        "name",
+        "default_opd",
+        BooleanColumn("active", label=_("Aktif"), sort_key="active"),
+        Column("sort_order", label=_("Urutan"), sort_key="sort_order"),
+    ]
     list_filter = ["active"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
