@@ -11,7 +11,6 @@ their access log), and the token is never logged.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -71,12 +70,18 @@ def _page(request, report, status=200, reply_form=None, reopen_form=None, errors
     return _private(render(request, TEMPLATE, context, status=status))
 
 
+def _unknown_link(request):
+    """A 404 that says what went wrong (a mistyped or replaced link) and how to go
+    on with the tracking code, rather than the site's generic 'not found'."""
+    return _private(render(request, "complaints/link_unknown.html", status=404))
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def reply_page(request, token):
     report = report_for_token(token)
     if report is None:
-        raise Http404(_("Tautan ini tidak dikenal atau sudah tidak berlaku."))
+        return _unknown_link(request)
     if request.method == "GET":
         return _page(request, report)
     action = request.POST.get("tindakan")
@@ -101,7 +106,7 @@ def reply_page(request, token):
         else:
             return _page(request, report, status=400)
     except PermissionDenied:  # the token no longer matches (a race with a reset)
-        raise Http404(_("Tautan ini tidak dikenal atau sudah tidak berlaku.")) from None
+        return _unknown_link(request)
     except ValidationError as error:  # not open any more (the service decides)
         report.refresh_from_db()
         return _page(request, report, status=409, errors=error.messages)

@@ -270,6 +270,7 @@ def test_tracking_shows_public_timeline_only(client, handled, privacy):
         "Siti Rahasia",
         "siti.rahasia@",
         nakes.username,
+        report.title,  # the citizen's own text: Open311 lists every code
     ):
         assert secret not in text
     assert_never_stored(response)
@@ -310,6 +311,7 @@ def test_reply_with_message_and_file(client, opds):
     response = client.post(url, {**data, "attachments": [jpeg("utara.jpg")]})
     assert response.status_code == 302 and response["Location"] == url
     page = html_of(client.get(url))
+    assert report.title in page  # the reporter's own page: the title too
     assert "Foto tambahan dari sisi utara." in page
     assert "Balasan Anda sudah terkirim." in page
     assert report.attachments.filter(entry__action="reporter_replied").count() == 1
@@ -349,7 +351,14 @@ def test_reopen_needs_a_reason_then_reopens(client, opds):
 
 
 def test_unknown_token_is_not_found(client):
-    assert client.get("/lapor/balas/bukan-token-yang-sah/").status_code == 404
+    response = client.get("/lapor/balas/bukan-token-yang-sah/")
+    assert response.status_code == 404
+    # Says what is wrong and how to go on, not the site's generic "not found".
+    page = response.content.decode()
+    assert "Tautan ini tidak dikenal" in page
+    assert 'href="/lapor/lacak/"' in page
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert_never_stored(response)
 
 
 # --- finding the channel --------------------------------------------------------------
