@@ -107,7 +107,8 @@ bench-faults: install
 	  $(PY) bench/faults/run.py $(BENCH_ARGS)
 
 ## bench-complaints: the verification queue at 1,000 vs 100,000 reports (latency
-## ratio, query count equal) under gunicorn, in a scratch PostgreSQL database
+## ratio over interleaved rounds, query count equal) and submissions/s vs a static
+## page, under gunicorn, in two scratch PostgreSQL databases
 bench-complaints: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/complaints/run.py $(BENCH_ARGS)

@@ -18,9 +18,9 @@ def with_db(url: str, name: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
-def run_child(script: str, phase: str, args, env: dict, timeout: float) -> dict:
+def run_child(script: str, phase: str, items: int, env: dict, timeout: float) -> dict:
     """Run a phase of ``script`` in a child process; return its RESULT json."""
-    cmd = [sys.executable, script, "--phase", phase, "--items", str(args.items)]
+    cmd = [sys.executable, script, "--phase", phase, "--items", str(items)]
     proc = subprocess.run(
         cmd, env=env, cwd=ROOT, timeout=timeout, capture_output=True, text=True
     )
@@ -33,6 +33,47 @@ def run_child(script: str, phase: str, args, env: dict, timeout: float) -> dict:
             return json.loads(line[7:])
         print(f"  [{phase}] {line}")
     sys.exit(f"phase {phase} printed no RESULT")
+
+
+def create_database(name: str) -> None:
+    """The scratch database ``name`` on the server of ``DATABASE_URL``, once."""
+    import psycopg
+
+    admin = with_db(os.environ["DATABASE_URL"], "postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str, name: str) -> None:
+    """Drop the scratch database ``name`` on the server of ``url``."""
+    import psycopg
+
+    with psycopg.connect(with_db(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def gunicorn_cmd(port: int, threads: int, timeout: int = 60) -> list[str]:
+    """The production server as the benchmarks run it: 2 gthread workers on
+    loopback, no control socket (several may run side by side)."""
+    return [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "cms.wsgi:application",
+        "-w",
+        "2",
+        "-k",
+        "gthread",
+        "--threads",
+        str(threads),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        str(timeout),
+        "--no-control-socket",
+    ]
 
 
 def free_port() -> int:
@@ -90,15 +131,7 @@ def import_corpus(db_name: str, items: int, label: str) -> dict:
     """A child phase: create the scratch database if needed, migrate, load the OPDs
     and import ``items`` generated items (skipped when they are already there). The
     import only enqueues Celery tasks into a memory broker that nobody reads."""
-    import psycopg
-
-    admin = with_db(os.environ["DATABASE_URL"], "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [db_name]
-        ).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{db_name}"')
+    create_database(db_name)
     os.environ["CELERY_BROKER_URL"] = "memory://"
     os.environ["CELERY_RESULT_BACKEND"] = "cache+memory://"
     import django
@@ -131,15 +164,22 @@ def import_corpus(db_name: str, items: int, label: str) -> dict:
 
 
 def wrk_load(
-    url: str, seconds: int, connections: int, headers: dict | None = None
+    url: str,
+    seconds: int,
+    connections: int,
+    headers: dict | None = None,
+    script: Path | None = None,
 ) -> dict:
     """Load ``url`` with wrk (Debian package ``wrk``, 2 threads) for ``seconds`` at
-    ``connections``: requests/s, p50/p99 latency in ms, non-2xx/3xx responses."""
+    ``connections`` (``script``: a wrk Lua script shaping the requests): requests/s,
+    p50/p99 latency in ms, non-2xx/3xx responses."""
     import re
 
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in (headers or {}).items():
         cmd += ["-H", f"{name}: {value}"]
+    if script is not None:
+        cmd += ["-s", str(script)]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -153,4 +193,14 @@ def wrk_load(
         "p50": latency("50"),
         "p99": latency("99"),
         "errors": int(non2xx.group(1)) if non2xx else 0,
+    }
+
+
+def median_of(runs: list[dict]) -> dict:
+    """The median of each measure over interleaved wrk rounds; errors summed."""
+    import statistics
+
+    keys = [key for key in runs[0] if key != "errors"]
+    return {key: statistics.median(run[key] for run in runs) for key in keys} | {
+        "errors": sum(run["errors"] for run in runs)
     }

@@ -24,10 +24,7 @@ Prints requests/s and p99 latency of each, and the ratios.
 import argparse
 import json
 import os
-import re
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,17 +32,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    drop_database,
     free_port,
+    gunicorn_cmd,
     import_corpus,
+    median_of,
     run_child,
     start,
     stop,
     wait_http,
     with_db,
+    wrk_load,
 )
 
 BENCH_DB = "sipanganten_apibench"
-VENV_BIN = Path(sys.executable).parent
 CONNECTIONS = 16
 ROUNDS = 3
 
@@ -73,25 +73,6 @@ def scratch_env() -> dict[str, str]:
         PYTHONPATH=str(ROOT),
     )
     return env
-
-
-def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
-    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
-    for name, value in (headers or {}).items():
-        cmd[1:1] = ["-H", f"{name}: {value}"]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    errors = int(non2xx.group(1)) if non2xx else 0
-    return {"rps": rps, "p99": float(p99.group(1)) * scale, "errors": errors}
-
-
-def _median(runs: list[dict]) -> dict:
-    return {
-        key: statistics.median(run[key] for run in runs) for key in ("rps", "p99")
-    } | {"errors": sum(run["errors"] for run in runs)}
 
 
 def pick_targets() -> dict:
@@ -140,7 +121,7 @@ def main() -> None:
 
     env = scratch_env()
     print(f"Scratch DB {BENCH_DB}, {args.items} items", flush=True)
-    imported = run_child(__file__, "import", args, env, timeout=3 * 3600)
+    imported = run_child(__file__, "import", args.items, env, timeout=3 * 3600)
     print(f"import: {imported}")
     os.environ.update(env)
     target = pick_targets()
@@ -168,22 +149,7 @@ def main() -> None:
     results: dict[str, dict] = {}
     try:
         web = start(
-            [
-                str(VENV_BIN / "gunicorn"),
-                "cms.wsgi:application",
-                "-w",
-                "2",
-                "-k",
-                "gthread",
-                "--threads",
-                "8",
-                "-b",
-                f"127.0.0.1:{port}",
-                "--timeout",
-                "60",
-                "--env",
-                "DJANGO_SETTINGS_MODULE=bench.api.settings",
-            ],
+            gunicorn_cmd(port, threads=8),
             env,
             tmp / "gunicorn.log",
         )
@@ -216,8 +182,8 @@ def main() -> None:
                 flush=True,
             )
             for name, (url, headers) in targets.items():
-                runs[name].append(wrk(url, args.seconds, headers))
-        results = {name: _median(values) for name, values in runs.items()}
+                runs[name].append(wrk_load(url, args.seconds, CONNECTIONS, headers))
+        results = {name: median_of(values) for name, values in runs.items()}
     finally:
         stop(web)
         print(f"logs: {tmp}")
@@ -225,12 +191,7 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        import psycopg
-
-        with psycopg.connect(
-            with_db(env["DATABASE_URL"], "postgres"), autocommit=True
-        ) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+        drop_database(env["DATABASE_URL"], BENCH_DB)
     report(results)
 
 

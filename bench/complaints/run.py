@@ -1,32 +1,36 @@
 """Benchmark of the complaints admin: the verification queue at 1,000 vs 100,000
-reports, in one run.
+reports, and submissions per second vs a static page, in one run.
 
     eval "$(make -s services)"
-    .venv/bin/python bench/complaints/run.py [--small N] [--large N]
-    make bench-complaints BENCH_ARGS="--requests 50"
+    .venv/bin/python bench/complaints/run.py [--small N] [--large N] [--rounds R]
+    make bench-complaints BENCH_ARGS="--large 20000 --seconds 5"
 
-A scratch PostgreSQL database ``sipanganten_complaintsbench`` (kept between runs:
-re-runs skip what is already there; ``--drop-db`` drops it at the end) is filled with
+Two scratch PostgreSQL databases ``sipanganten_complaintsbench_<N>`` (kept between
+runs: re-runs skip the fill; ``--drop-db`` drops them at the end) are filled with
 bulk inserts (``fill.py``: a realistic status mix, one or two dispositions per
-disposed report) first to ``--small`` reports, then topped up to ``--large``. At each
-size:
+disposed report, deadlines in working days), one to ``--small`` reports, one to
+``--large``. Then:
 
 * queries: each page is requested in-process as a verifier (Django test client,
   warm) and its SQL queries counted — they must be EQUAL at both sizes;
-* latency: gunicorn (production settings, 2 workers x 4 threads, PostgreSQL and
-  Redis) serves the admin; ``--requests`` sequential GETs per page with the
-  verifier's session after a warm-up; median and p95 reported.
+* latency: one gunicorn per database (same code, production settings, 2 workers x 4
+  threads, the same scratch Redis DB under its own key prefix) serves the admin;
+  after a warm-up, ``--rounds`` rounds, each of ``--requests`` sequential GETs per
+  page with the verifier's session on the small then the large server (the order
+  swaps every round). Pooled median and p95 reported, and the ratio large/small of
+  the medians per round, so noise shows as spread between rounds.
 
 Pages: "Masuk" (the verification queue, oldest first), "Semua" (every report,
-newest first) and "Semua" filtered to overdue reports. Prints the ratios
-large/small of the median latency and whether the query counts are equal (exit
-status 1 when they are not).
+newest first) and "Semua" filtered to overdue reports: the same URLs at both sizes,
+each a full first page of 50 rows from about 700 reports on.
+Exit status 1 when the query counts differ.
 
 Then (``--seconds`` > 0) submissions per second: wrk (Debian package ``wrk``) at
-concurrency 16 POSTs new reports to ``/api/v1/reports/`` (JSON, each from its own
-reporter; rate limits lifted for the run) vs. the same server answering a static
-copy of a receipt (``bench.complaints.settings``); the submitted reports are
-deleted afterwards.
+concurrency 16 POSTs new reports to ``/api/v1/reports/`` on the large database
+(JSON, each from its own reporter with its own text: no duplicate shortcut; rate
+limits lifted, not skipped) vs. the same server answering a static copy of a
+receipt, interleaved over ``--rounds`` rounds; the submitted reports are deleted
+afterwards. Any non-2xx answer voids the submissions figure (exit status 1).
 """
 
 import argparse
@@ -41,8 +45,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    drop_database,
     free_port,
+    gunicorn_cmd,
     percentile,
+    run_child,
     start,
     stop,
     wait_http,
@@ -50,7 +57,7 @@ from bench.common import (  # noqa: E402
 )
 
 BENCH_DB = "sipanganten_complaintsbench"
-VENV_BIN = Path(sys.executable).parent
+FULL_PAGES = 700  # reports for a full first page (50) of "Masuk": ~8% are new
 PAGES = {
     "masuk": "/admin/aduan/masuk/",
     "semua": "/admin/aduan/semua/",
@@ -58,7 +65,7 @@ PAGES = {
 }
 
 
-def scratch_env() -> dict[str, str]:
+def scratch_env(size: int) -> dict[str, str]:
     env = dict(os.environ)
     for key in ("DATABASE_URL", "REDIS_URL"):
         if not env.get(key):
@@ -66,11 +73,12 @@ def scratch_env() -> dict[str, str]:
     if not env["DATABASE_URL"].startswith("postgres"):
         sys.exit("DATABASE_URL must point at PostgreSQL")
     env.update(
-        DATABASE_URL=with_db(env["DATABASE_URL"], BENCH_DB),
+        DATABASE_URL=with_db(env["DATABASE_URL"], f"{BENCH_DB}_{size}"),
         DJANGO_SETTINGS_MODULE="bench.complaints.settings",
         SECRET_KEY="bench-complaints-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1",
         CACHE_URL=with_db(env["REDIS_URL"], "12"),  # a scratch Redis DB
+        BENCH_CACHE_PREFIX=f"bench-complaints-{size}",
         CELERY_BROKER_URL="memory://",
         CELERY_RESULT_BACKEND="cache+memory://",
         ELASTICSEARCH_URL="",  # not needed: no search here
@@ -85,67 +93,70 @@ def scratch_env() -> dict[str, str]:
     return env
 
 
-def child(phase: str, items: int, env: dict, timeout: float) -> dict:
-    import subprocess
-
-    cmd = [sys.executable, __file__, "--phase", phase, "--items", str(items)]
-    proc = subprocess.run(
-        cmd, env=env, cwd=ROOT, timeout=timeout, capture_output=True, text=True
-    )
-    if proc.returncode:
-        sys.stdout.write(proc.stdout[-4000:])
-        sys.stderr.write(proc.stderr[-4000:])
-        sys.exit(f"phase {phase} failed ({proc.returncode})")
-    for line in proc.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-        print(f"  [{phase}] {line}")
-    sys.exit(f"phase {phase} printed no RESULT")
+def timed_gets(http, url: str, count: int) -> list[float]:
+    timings = []
+    for _ in range(count):
+        started = time.perf_counter()
+        response = http.get(url, timeout=60)
+        timings.append((time.perf_counter() - started) * 1000)
+        response.raise_for_status()
+        if "/login/" in response.url:
+            sys.exit(f"{url}: not signed in")
+    return timings
 
 
-def latency(base: str, session: str, path: str, requests_: int) -> dict:
+def measure_queues(envs: dict, sessions: dict, args) -> dict:
+    """Both servers up at once; rounds interleaved between them."""
     import requests
 
-    with requests.Session() as http:
-        http.cookies.set("sessionid", session)
-        for _ in range(3):  # warm: connections, templates, holiday cache
-            http.get(base + path, timeout=60).raise_for_status()
-        timings = []
-        for _ in range(requests_):
-            started = time.perf_counter()
-            response = http.get(base + path, timeout=60)
-            timings.append((time.perf_counter() - started) * 1000)
-            response.raise_for_status()
-            if "/login/" in response.url:
-                sys.exit(f"{path}: not signed in")
-    return {"p50": statistics.median(timings), "p95": percentile(timings, 95)}
-
-
-def measure(env: dict, size: int, args) -> dict:
-    counted = child("queries", size, env, timeout=600)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = Path(tempfile.mkdtemp(prefix="bench-complaints-")) / "gunicorn.log"
-    cmd = [str(VENV_BIN / "gunicorn"), "cms.wsgi:application", "-w", "2"]
-    cmd += ["-k", "gthread", "--threads", "4", "-b", f"127.0.0.1:{port}"]
-    web = start([*cmd, "--timeout", "120"], env, log)
+    log_dir = Path(tempfile.mkdtemp(prefix="bench-complaints-"))
+    servers, bases, https = {}, {}, {}
+    samples = {size: {name: [] for name in PAGES} for size in envs}
+    rounds = {name: [] for name in PAGES}  # ratio large/small per round
     try:
-        wait_http(f"{base}/healthz", web)
-        pages = {
-            name: latency(base, counted["session"], path, args.requests)
-            | {"queries": counted["queries"][path]}
-            for name, path in PAGES.items()
-        }
+        for size, env in envs.items():
+            port = free_port()
+            bases[size] = f"http://127.0.0.1:{port}"
+            cmd = gunicorn_cmd(port, threads=4, timeout=120)
+            servers[size] = start(cmd, env, log_dir / f"gunicorn-{size}.log")
+        for size in envs:
+            wait_http(f"{bases[size]}/healthz", servers[size])
+            https[size] = requests.Session()
+            https[size].cookies.set("sessionid", sessions[size])
+            for path in PAGES.values():  # warm: connections, templates, caches
+                timed_gets(https[size], bases[size] + path, 3)
+        order = list(envs)
+        for round_ in range(args.rounds):
+            print(f"  round {round_ + 1}/{args.rounds}", flush=True)
+            for name, path in PAGES.items():
+                medians = {}
+                for size in order:
+                    got = timed_gets(https[size], bases[size] + path, args.requests)
+                    samples[size][name] += got
+                    medians[size] = statistics.median(got)
+                rounds[name].append(medians[args.large] / medians[args.small])
+            order.reverse()
     finally:
-        stop(web)
-    return pages
+        for http in https.values():
+            http.close()
+        for web in servers.values():
+            stop(web)
+        print(f"  logs: {log_dir}")
+    return {
+        size: {
+            name: {"p50": statistics.median(t), "p95": percentile(t, 95)}
+            for name, t in pages.items()
+        }
+        for size, pages in samples.items()
+    } | {"rounds": rounds}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=1_000)
     parser.add_argument("--large", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=20, help="per page and round")
     parser.add_argument("--seconds", type=int, default=10, help="0: no submissions")
     parser.add_argument("--drop-db", action="store_true")
     parser.add_argument(
@@ -157,88 +168,105 @@ def main() -> None:
         from bench.complaints import fill
 
         if args.phase == "fill":
-            result = fill.fill(BENCH_DB, args.items)
+            db_name = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
+            result = fill.fill(db_name, args.items)
         elif args.phase == "cleanup":
             result = fill.remove_submissions()
         else:
             result = fill.count_queries(list(PAGES.values()))
         print("RESULT " + json.dumps(result), flush=True)
         return
+    if args.small >= args.large:
+        sys.exit("--small must be below --large")
+    if args.small < FULL_PAGES:
+        print(
+            f"warning: below {FULL_PAGES:,} reports the small queues show fewer than "
+            "50 rows, so the latency ratio compares pages of different lengths"
+        )
 
-    env = scratch_env()
+    envs = {size: scratch_env(size) for size in (args.small, args.large)}
     import subprocess
 
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
+        env=envs[args.small],
         cwd=ROOT,
         check=True,
     )
-    results = {}
-    for size in (args.small, args.large):
-        print(f"Filling {BENCH_DB} to {size:,} reports...", flush=True)
-        filled = child("fill", size, env, timeout=3600)
+    counted = {}
+    for size, env in envs.items():
+        print(f"Filling {BENCH_DB}_{size} to {size:,} reports...", flush=True)
+        filled = run_child(__file__, "fill", size, env, timeout=3600)
         if filled["reports"] != size:
             sys.exit(
-                f"{BENCH_DB} holds {filled['reports']:,} reports, not {size:,}: "
-                "run with --drop-db once to start afresh"
+                f"{BENCH_DB}_{size} holds {filled['reports']:,} reports, not "
+                f"{size:,}: run with --drop-db once to start afresh"
             )
         print(f"  fill: {filled}")
-        results[size] = measure(env, size, args)
+        counted[size] = run_child(__file__, "queries", size, env, timeout=600)
+    print(f"Queues: {args.rounds} interleaved rounds...", flush=True)
+    sessions = {size: c["session"] for size, c in counted.items()}
+    results = measure_queues(envs, sessions, args)
     submitted = None
     if args.seconds > 0:
         from bench.complaints import submissions
 
-        print(f"Submissions: wrk {args.seconds} s at c=16...", flush=True)
+        print(f"Submissions: wrk {args.seconds} s at c=16 per round...", flush=True)
+        env = envs[args.large]
         try:
-            submitted = submissions.measure(env, args.seconds, VENV_BIN)
+            submitted = submissions.measure(env, args.seconds, args.rounds)
         finally:
-            print(f"  cleanup: {child('cleanup', 0, env, timeout=600)}")
+            cleanup = run_child(__file__, "cleanup", 0, env, timeout=600)
+            print(f"  cleanup: {cleanup}")
     if args.drop_db:
-        import psycopg
-
-        with psycopg.connect(
-            with_db(env["DATABASE_URL"], "postgres"), autocommit=True
-        ) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-    status = report(results, args.small, args.large)
+        for size, env in envs.items():
+            drop_database(env["DATABASE_URL"], f"{BENCH_DB}_{size}")
+    status = report(results, counted, args.small, args.large)
     if submitted:
-        report_submissions(submitted)
+        status |= report_submissions(submitted)
     sys.exit(status)
 
 
-def report(results: dict, small: int, large: int) -> int:
+def report(results: dict, counted: dict, small: int, large: int) -> int:
     print()
     print(f"{'page':<11}{'reports':>9}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}")
     print("-" * 47)
-    for size, pages in results.items():
-        for name, r in pages.items():
-            print(
-                f"{name:<11}{size:>9,}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['queries']:>9}"
-            )
+    for size in (small, large):
+        for name, path in PAGES.items():
+            r, queries = results[size][name], counted[size]["queries"][path]
+            print(f"{name:<11}{size:>9,}{r['p50']:>9.1f}{r['p95']:>9.1f}{queries:>9}")
     print()
     status = 0
-    for name in PAGES:
-        a, b = results[small][name], results[large][name]
-        equal = a["queries"] == b["queries"]
-        status |= not equal
+    for name, path in PAGES.items():
+        a, b = (counted[size]["queries"][path] for size in (small, large))
+        status |= a != b
+        per_round = " ".join(f"{x:.2f}" for x in results["rounds"][name])
         print(
-            f"{name}: latency {large:,}/{small:,} = {b['p50'] / a['p50']:.2f}x "
-            f"(p50); queries {a['queries']} vs {b['queries']}: "
-            f"{'equal' if equal else 'NOT EQUAL'}"
+            f"{name}: latency {large:,}/{small:,} = "
+            f"{statistics.median(results['rounds'][name]):.2f}x (median of rounds: "
+            f"{per_round}); queries {a} vs {b}: {'equal' if a == b else 'NOT EQUAL'}"
         )
     return status
 
 
-def report_submissions(results: dict) -> None:
+def report_submissions(results: dict) -> int:
     print()
-    for name, r in results.items():
+    for name in ("submit", "static"):
+        r = results[name]
         print(
             f"{name:<8} {r['rps']:>8.1f} req/s  p99 {r['p99']:>7.1f} ms  "
             f"non-2xx {r['errors']}"
         )
     ratio = results["static"]["rps"] / results["submit"]["rps"]
-    print(f"submissions: static/submit = {ratio:.1f}x (req/s at c=16)")
+    per_round = " ".join(f"{x:.1f}" for x in results["ratios"])
+    print(
+        f"submissions: static/submit = {ratio:.1f}x (median req/s at c=16; rounds: "
+        f"{per_round})"
+    )
+    if results["submit"]["errors"] or results["static"]["errors"]:
+        print("INVALID: some answers were not 2xx (a limit or a validation refused)")
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

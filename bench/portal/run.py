@@ -33,7 +33,9 @@ from urllib.parse import quote, urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    drop_database,
     free_port,
+    gunicorn_cmd,
     import_corpus,
     run_child,
     start,
@@ -47,7 +49,6 @@ BENCH_DB = "sipanganten_portalbench"
 PREFIX = "bench-portal"
 BUCKET = "sipanganten-portalbench"
 SCRATCH = ROOT / "var" / "bench-portal"
-VENV_BIN = Path(sys.executable).parent
 CONNECTIONS = 8
 QUERY = "layanan publik"
 BUDGET_KB = 100  # CSS + JS, compressed
@@ -135,20 +136,7 @@ def pick_pages() -> dict[str, str]:
 
 def gunicorn(env: dict, port: int, log: Path, cache_ttl: int):
     web_env = {**env, "PORTAL_PAGE_CACHE_TTL": str(cache_ttl)}
-    cmd = [
-        str(VENV_BIN / "gunicorn"),
-        "cms.wsgi:application",
-        "-w",
-        "2",
-        "-k",
-        "gthread",
-        "--threads",
-        "8",
-        "-b",
-        f"127.0.0.1:{port}",
-        "--timeout",
-        "60",
-    ]
+    cmd = gunicorn_cmd(port, threads=8)
     web = start(cmd, web_env, log)
     wait_http(f"http://127.0.0.1:{port}/healthz", web)
     return web
@@ -203,7 +191,9 @@ def main() -> None:
     chromium = chromium_path()
     print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {args.items} items", flush=True)
     for phase in ("import", "media", "reindex"):
-        print(f"{phase}: {run_child(__file__, phase, args, env, timeout=3 * 3600)}")
+        print(
+            f"{phase}: {run_child(__file__, phase, args.items, env, timeout=3 * 3600)}"
+        )
     collect_static(env)
     os.environ.update(env)
     pages = pick_pages()
@@ -228,7 +218,10 @@ def main() -> None:
         stop(web)
         print(f"logs: {SCRATCH}")
     if args.drop_db:
-        drop_database(env)
+        from django.db import connections
+
+        connections.close_all()
+        drop_database(env["DATABASE_URL"], BENCH_DB)
     from bench.portal.report import print_report
 
     print_report(weights, results, cached, BUDGET_KB)
@@ -246,16 +239,6 @@ def measure_weights(chromium: str, base: str, pages: dict) -> dict:
             return page_weights(browser, base, pages)
         finally:
             browser.close()
-
-
-def drop_database(env: dict) -> None:
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    admin = with_db(env["DATABASE_URL"], "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
 
 
 if __name__ == "__main__":

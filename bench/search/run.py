@@ -48,6 +48,7 @@ from urllib.parse import quote, urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    drop_database,
     free_port,
     import_corpus,
     percentile,
@@ -345,7 +346,7 @@ def main() -> None:
     CONCURRENCY = args.concurrency
     env = scratch_env()
     print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {args.items} items", flush=True)
-    imported = run_child(__file__, "import", args, env, timeout=4 * 3600)
+    imported = run_child(__file__, "import", args.items, env, timeout=4 * 3600)
     if imported["skipped"]:
         print(f"import: skipped, {imported['items']} items already there")
     else:
@@ -356,10 +357,10 @@ def main() -> None:
         )
 
     print("reindex --rebuild (child process: builds every document)...", flush=True)
-    rebuild = run_child(__file__, "rebuild", args, env, timeout=3600)
+    rebuild = run_child(__file__, "rebuild", args.items, env, timeout=3600)
     print(f"  {rebuild}")
     print("reindex (child process: reuses the stored documents)...", flush=True)
-    reindex = run_child(__file__, "reindex", args, env, timeout=3600)
+    reindex = run_child(__file__, "reindex", args.items, env, timeout=3600)
     print(f"  {reindex}")
 
     os.environ.update(env)
@@ -434,11 +435,7 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        import psycopg
-
-        admin = with_db(env["DATABASE_URL"], "postgres")
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+        drop_database(env["DATABASE_URL"], BENCH_DB)
 
     re_rate = reindex["written"] / reindex["seconds"]
     raw_rate = raw["written"] / raw["seconds"]

@@ -4,7 +4,7 @@ their size, zips with too many members, long and broken PDFs."""
 import io
 import zipfile
 
-from .helpers import docx_bytes
+from .helpers import docx_bytes, pdf_from_objects
 
 MB = 1024 * 1024
 
@@ -56,18 +56,4 @@ def pdf_with_pages(count: int, text: str) -> bytes:
         b"/Resources << /Font << /F1 4 0 R >> >> >>"
     )
     objects += [page] * count
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+    return pdf_from_objects(objects)
