@@ -169,6 +169,10 @@ class Report(models.Model):
             models.Index(fields=["status", "verify_due"]),
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["status", "close_due"]),
+            # "Semua" lists newest first across every status (bench-complaints).
+            models.Index(
+                fields=["-submitted_at", "id"], name="complaints_report_newest"
+            ),
         ]
 
     def __str__(self):
