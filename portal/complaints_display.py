@@ -1,7 +1,8 @@
 """What the public may read of a report (by its code): status, category, place,
 the OPDs it went to, the next deadline and the public timeline. Never the
 reporter's identity, contacts, exact address or any internal entry: the timeline
-comes from ``selectors.public_timeline`` and nothing here reads identity fields.
+comes from ``selectors.public_timeline``, the deadline from ``cms.complaints.public``
+(as the API's) and nothing here reads identity fields.
 """
 
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from cms.complaints import selectors
+from cms.complaints.public import active_dispositions, next_deadline
 from cms.complaints.regions import region_name
 from cms.core.workdays import deadline_label
 
@@ -49,24 +51,9 @@ def _who(entry) -> str:
     }.get(entry.actor_role, entry.get_actor_role_display())
 
 
-def _next_deadline(report, dispositions) -> tuple[str, object]:
-    """The deadline the reporter waits for now, by status."""
-    if report.status in ("baru", "perlu_info") and report.verify_due:
-        return _("Verifikasi oleh tim provinsi"), report.verify_due
-    if report.status == "disposisi":
-        waiting = [
-            d.first_response_due for d in dispositions if d.first_response_at is None
-        ]
-        if waiting:
-            return _("Tanggapan pertama perangkat daerah"), min(waiting)
-    if report.status == "selesai" and report.close_due:
-        return _("Konfirmasi atau buka kembali oleh pelapor"), report.close_due
-    return "", None
-
-
 def report_summary(report) -> ReportSummary:
-    dispositions = list(report.dispositions.filter(active=True).select_related("opd"))
-    what, due = _next_deadline(report, dispositions)
+    deadline = next_deadline(report)
+    what, due = deadline or ("", None)
     entries = selectors.public_timeline(report)
     return ReportSummary(
         code=report.tracking_code,
@@ -77,7 +64,7 @@ def report_summary(report) -> ReportSummary:
         status=report.get_status_display(),
         status_code=report.status,
         submitted_at=report.submitted_at,
-        opds=[d.opd.title for d in dispositions],
+        opds=[d.opd.title for d in active_dispositions(report)],
         deadline_what=what,
         deadline_due=due,
         deadline_label=deadline_label(due) if due else "",

@@ -5,19 +5,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cms.complaints.codes import normalise_code
 from cms.complaints.models import DESCRIPTION_MAX
 
 from .complaints_forms import (
     ACCEPT,
     AttachmentsField,
+    DescribedForm,
     MultipleFileInput,
     ReportForm,
     add_hints,
-    describe,
 )
 
 
-class TrackForm(forms.Form):
+class TrackForm(DescribedForm):
     kode = forms.CharField(
         label=_("Kode lacak"),
         max_length=20,
@@ -32,8 +33,6 @@ class TrackForm(forms.Form):
     )
 
     def clean_kode(self):
-        from cms.complaints.codes import normalise_code
-
         code = normalise_code(self.cleaned_data["kode"])
         if code is None:
             raise ValidationError(
@@ -41,11 +40,8 @@ class TrackForm(forms.Form):
             )
         return code
 
-    def describe_fields(self) -> None:
-        describe(self)
 
-
-class ReplyForm(forms.Form):
+class ReplyForm(DescribedForm):
     message = forms.CharField(
         label=_("Pesan Anda"),
         max_length=DESCRIPTION_MAX,
@@ -64,17 +60,11 @@ class ReplyForm(forms.Form):
 
     clean_attachments = ReportForm.clean_attachments
 
-    def describe_fields(self) -> None:
-        describe(self)
 
-
-class ReopenForm(forms.Form):
+class ReopenForm(DescribedForm):
     reason = forms.CharField(
         label=_("Alasan membuka kembali"),
         max_length=DESCRIPTION_MAX,
         min_length=10,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-
-    def describe_fields(self) -> None:
-        describe(self)

@@ -6,12 +6,11 @@ Attachments go through ``cms.complaints.uploads.validate_uploads`` (type sniffed
 from the content, metadata stripped); its messages become the field's errors.
 """
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cms.complaints import rules
 from cms.complaints.intake import FIELDS as REPORT_FIELDS
 from cms.complaints.models import (
     DESCRIPTION_MAX,
@@ -24,9 +23,6 @@ from cms.complaints.uploads import MAX_BYTES, validate_uploads
 
 ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
 HONEYPOT = "situs_web"  # a name bots like to fill; people never see the field
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-().]{6,24}$")
-# A generous box around Banten: a point far outside is a typo (swapped lat/long).
-LAT_RANGE, LONG_RANGE = (-7.5, -5.5), (105.0, 107.0)
 
 
 KIND_HELP = {
@@ -72,18 +68,21 @@ def add_hints(form, hints: dict) -> None:
         form.fields[name].help_text = hint
 
 
-def describe(form) -> None:
-    """Point each field at its hint and, once validated, at its error message."""
-    for name, field in form.fields.items():
-        ids = [f"hint-{name}"] if field.help_text else []
-        if form.is_bound and name in form.errors:
-            ids.append(f"err-{name}")
-            field.widget.attrs["aria-invalid"] = "true"
-        if ids:
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
+class DescribedForm(forms.Form):
+    """A form of the complaint pages, rendered by hand (``_field.html``)."""
+
+    def describe_fields(self) -> None:
+        """Point each field at its hint and, once validated, at its error message."""
+        for name, field in self.fields.items():
+            ids = [f"hint-{name}"] if field.help_text else []
+            if self.is_bound and name in self.errors:
+                ids.append(f"err-{name}")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
-class ReportForm(forms.Form):
+class ReportForm(DescribedForm):
     """The report form at /lapor/ (fields named as ``Report``'s)."""
 
     HINTS = {
@@ -109,27 +108,31 @@ class ReportForm(forms.Form):
         queryset=Category.objects.none(),
         empty_label=_("— Pilih kategori —"),
     )
-    title = forms.CharField(label=_("Judul laporan"), max_length=200, min_length=5)
+    # Lengths, place, phone, email and identity are cms.complaints.rules' (checked
+    # in clean()); max_length here bounds the input and, with minlength, is the
+    # browser's hint.
+    title = forms.CharField(
+        label=_("Judul laporan"),
+        max_length=rules.TITLE_MAX,
+        widget=forms.TextInput(attrs={"minlength": rules.TITLE_MIN}),
+    )
     description = forms.CharField(
         label=_("Uraian"),
         max_length=DESCRIPTION_MAX,
-        min_length=20,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "minlength": rules.DESCRIPTION_MIN}),
     )
     region = forms.ChoiceField(
         label=_("Kabupaten/kota"),
         choices=[("", _("— Pilih kabupaten/kota —")), *REGIONS],
     )
     address = forms.CharField(
-        label=_("Alamat atau lokasi"), max_length=300, required=False
+        label=_("Alamat atau lokasi"), max_length=rules.ADDRESS_MAX, required=False
     )
     latitude = forms.DecimalField(
         label=_("Lintang (latitude)"),
         required=False,
         max_digits=9,
         decimal_places=6,
-        min_value=LAT_RANGE[0],
-        max_value=LAT_RANGE[1],
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     longitude = forms.DecimalField(
@@ -137,8 +140,6 @@ class ReportForm(forms.Form):
         required=False,
         max_digits=9,
         decimal_places=6,
-        min_value=LONG_RANGE[0],
-        max_value=LONG_RANGE[1],
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     attachments = AttachmentsField(
@@ -154,18 +155,19 @@ class ReportForm(forms.Form):
     )
     reporter_name = forms.CharField(
         label=_("Nama"),
-        max_length=200,
+        max_length=rules.NAME_MAX,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    reporter_email = forms.EmailField(
+    reporter_email = forms.CharField(
         label=_("Surel (email)"),
+        max_length=rules.EMAIL_MAX,
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     reporter_phone = forms.CharField(
         label=_("Nomor telepon/WhatsApp"),
-        max_length=30,
+        max_length=rules.PHONE_MAX,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
@@ -190,9 +192,6 @@ class ReportForm(forms.Form):
         self.uploads = []
         add_hints(self, self.HINTS)
 
-    def describe_fields(self) -> None:
-        describe(self)
-
     @property
     def kind_options(self):
         return [
@@ -210,46 +209,18 @@ class ReportForm(forms.Form):
     def is_honeypot(self) -> bool:
         return bool(self.data.get(HONEYPOT, "").strip())
 
-    def clean_reporter_phone(self):
-        phone = self.cleaned_data["reporter_phone"].strip()
-        if phone and (not _PHONE.match(phone) or len(re.sub(r"\D", "", phone)) < 8):
-            raise ValidationError(
-                _("Tulis nomor telepon dengan angka saja, misalnya 0812 3456 7890.")
-            )
-        return phone
-
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]
         self.uploads = validate_uploads(files) if files else []
         return files
 
     def clean(self):
-        data = super().clean()
-        if data.get("privacy") == Privacy.ANONIM:
-            # Anonymous means nothing about the reporter is stored, whatever was typed.
-            for name in ("reporter_name", "reporter_email", "reporter_phone"):
-                data[name] = ""
-            return data
-        if (
-            "privacy" in data
-            and not data.get("reporter_name")
-            and not self.has_error("reporter_name")
-        ):
-            self.add_error(
-                "reporter_name",
-                _("Tulis nama Anda, atau pilih “Anonim” bila tidak ingin dikenali."),
-            )
-        if (
-            "privacy" in data
-            and not data.get("reporter_email")
-            and not data.get("reporter_phone")
-            and not self.has_error("reporter_email")
-            and not self.has_error("reporter_phone")
-        ):
-            self.add_error(
-                "reporter_email",
-                _("Isi surel atau nomor telepon agar kami dapat menghubungi Anda."),
-            )
+        """The rules ``services.submit`` enforces, shown on their fields before
+        the rate limit is spent (a field already in error keeps its message)."""
+        data = rules.with_privacy(super().clean())
+        for name, messages in rules.report_errors(data).items():
+            if name in self.fields and not self.has_error(name):
+                self.add_error(name, messages)
         return data
 
     def report_data(self) -> dict:

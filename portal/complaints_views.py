@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from cms.complaints import selectors, services
+from cms.complaints import services
+from cms.complaints.public import find_public
 from cms.complaints.uploads import MAX_FILES
 from cms.core.client_address import client_ip
 from cms.core.security_headers import PERMISSIONS_POLICY
@@ -63,7 +64,7 @@ def report_form(request):
     address = client_ip(request)
     if form.is_honeypot:
         logger.info("complaint honeypot filled: nothing stored")
-        limits.spend("address", address, "COMPLAINTS_RATE_ADDRESS")
+        limits.spend_honeypot(address)
         return render(request, "complaints/thanks.html")
     if not form.is_valid():
         return _form_page(request, form, status=400)
@@ -77,7 +78,14 @@ def report_form(request):
             client_ip=address,
         )
     except services.DuplicateReport as error:
-        return _form_page(request, form, status=409, duplicate_code=error.tracking_code)
+        return _form_page(
+            request,
+            form,
+            status=409,
+            duplicate_code=error.tracking_code,
+            # Where the secret link went: by email, or shown once on the receipt.
+            duplicate_emailed=bool(form.cleaned_data.get("reporter_email")),
+        )
     except ValidationError as error:  # e.g. the category was retired meanwhile
         add_service_errors(form, error)
         return _form_page(request, form, status=400)
@@ -98,7 +106,7 @@ def receipt(request, code):
     if code not in request.session.get(RECEIPTS, []):
         # Another browser (or a guessed URL): following by code is rate-limited.
         return redirect(f"{reverse('complaints-track')}?kode={code}")
-    report = selectors.find_by_code(code)
+    report = find_public(code)
     if report is None:
         raise Http404(_("Laporan tidak ditemukan."))
     tokens = request.session.get(TOKENS, {})
@@ -134,7 +142,7 @@ def track(request):
     elif not form.is_valid():
         status = 400
     else:
-        report = selectors.find_by_code(form.cleaned_data["kode"])
+        report = find_public(form.cleaned_data["kode"])
         if report is None:
             limits.lookup_miss_allowed(address)
             status, context["not_found"] = 404, True

@@ -3,12 +3,12 @@
 What is public here (docs/api/open311.md, "Privacy"): Open311 lists requests to
 anyone, so only what may be shown to anyone is: the category, the kabupaten/kota,
 status, dates, the OPDs handling it. Never the reporter's identity and never the
-citizen's own text (it may name people): ``description`` is the report's title once
-the verification team has accepted the report (disposed or later) and only for
-reports whose reporter chose ``biasa``; otherwise empty. ``address`` is the
-kabupaten/kota, not the street; ``lat``/``long`` are rounded to about 100 m and
-only for ``biasa`` reports. Spam is never shown; attachments are private (no
-``media_url``).
+citizen's own text (it may name people): ``description`` (the report's title) and
+``lat``/``long`` (rounded to about 100 m) only for reports whose reporter chose
+``biasa`` once the verification team has accepted them (disposed or later;
+``cms.complaints.public.public_details_visible``); otherwise empty. ``address`` is
+the kabupaten/kota, not the street. Spam is never shown; attachments are private
+(no ``media_url``).
 """
 
 import datetime
@@ -18,23 +18,20 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from api.v1.report_public import (
+from cms.complaints.codes import normalise_code
+from cms.complaints.public import (
     CLOSED_STATUSES,
-    active_opds,
+    active_dispositions,
     current_deadline,
+    find_public,
+    public_details_visible,
     public_reports,
 )
-from cms.complaints.codes import normalise_code
-from cms.complaints.models import Privacy, Status
 from cms.complaints.regions import region_name
 
 DEFAULT_DAYS = 90
 MAX_RESULTS = 1000
 MAX_IDS = 100
-# Accepted by the verification team: its title may be shown (see the module doc).
-VERIFIED = frozenset(
-    {Status.DISPOSISI, Status.TINDAK_LANJUT, Status.SELESAI, Status.ARSIP}
-)
 PUBLIC_PLACES = Decimal("0.001")
 OPEN, CLOSED = "open", "closed"
 
@@ -65,8 +62,8 @@ def _coordinate(value, shown: bool):
 
 
 def request_data(report) -> dict:
-    biasa = report.privacy == Privacy.BIASA
-    opds = active_opds(report)
+    shown = public_details_visible(report)
+    opds = [d.opd for d in active_dispositions(report)]
 
     def local(moment):
         return timezone.localtime(moment).replace(microsecond=0)
@@ -77,7 +74,7 @@ def request_data(report) -> dict:
         "status_notes": report.get_status_display(),
         "service_name": report.category.name,
         "service_code": report.category.slug,
-        "description": report.title if biasa and report.status in VERIFIED else "",
+        "description": report.title if shown else "",
         "agency_responsible": "; ".join(opd.title for opd in opds),
         "service_notice": "",
         "requested_datetime": local(report.submitted_at),
@@ -86,17 +83,14 @@ def request_data(report) -> dict:
         "address": region_name(report.region),
         "address_id": "",
         "zipcode": "",
-        "lat": _coordinate(report.latitude, biasa),
-        "long": _coordinate(report.longitude, biasa),
+        "lat": _coordinate(report.latitude, shown),
+        "long": _coordinate(report.longitude, shown),
         "media_url": "",
     }
 
 
 def find(request_id: str):
-    code = normalise_code(request_id)
-    if code is None:
-        return None
-    return public_reports().filter(tracking_code=code).first()
+    return find_public(request_id)
 
 
 def _csv(params, name) -> list[str]:

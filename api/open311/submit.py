@@ -13,25 +13,32 @@
 - ``device_id``, ``account_id`` are not kept.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
-from api.v1.report_input import (
-    identity_errors,
-    location_errors,
-    parse_coordinate,
-    with_privacy,
-)
-from cms.complaints.models import DESCRIPTION_MAX, Kind, Privacy
-from cms.complaints.regions import REGION_NAMES
+from api.v1.report_input import parse_coordinate
+from cms.complaints import rules
+from cms.complaints.models import Kind, Privacy
 
 from .catalog import active_categories
 
 TITLE_LENGTH = 80
 _MEDIA_URL = URLValidator(schemes=["http", "https"])
-_EMAIL = forms.EmailField(max_length=254)
+# Report field -> the specification's name, for the shared rules' errors.
+SPEC_NAMES = {
+    "category": "service_code",
+    "kind": "attribute[kind]",
+    "title": "attribute[title]",
+    "region": "attribute[region]",
+    "privacy": "attribute[privacy]",
+    "address": "address_string",
+    "latitude": "lat",
+    "longitude": "long",
+    "reporter_name": "first_name",
+    "reporter_email": "email",
+    "reporter_phone": "phone",
+}
 
 
 class BadRequest(Exception):
@@ -47,10 +54,14 @@ def _get(params, name, max_length=300) -> str:
 
 
 def _title(params, description: str) -> str:
-    title = _get(params, "attribute[title]", 200)
+    """``attribute[title]``, else the description's first line (its whole text
+    when that line is too short to be a title), cut to 80 characters."""
+    title = _get(params, "attribute[title]", None)
     if title:
         return title
-    first_line = description.splitlines()[0] if description else ""
+    first_line = description.splitlines()[0].strip() if description else ""
+    if len(first_line) < rules.TITLE_MIN:
+        first_line = " ".join(description.split())
     if len(first_line) <= TITLE_LENGTH:
         return first_line
     return first_line[: TITLE_LENGTH - 1].rstrip() + "…"
@@ -68,14 +79,15 @@ def _identity(params) -> dict:
     )
     return {
         "reporter_name": name,
-        "reporter_email": _get(params, "email", 254),
-        "reporter_phone": _get(params, "phone", 30),
+        "reporter_email": _get(params, "email", None),
+        "reporter_phone": _get(params, "phone", None),
     }
 
 
 def parse(params) -> dict:
     """The data dict of ``services.submit``; raises BadRequest naming every bad
-    field with the specification's names."""
+    field with the specification's names. What a report must satisfy is
+    ``cms.complaints.rules``'; this only maps the specification onto it."""
     errors: dict[str, list[str]] = {}
     category = None
     code = _get(params, "service_code", 120)
@@ -85,12 +97,6 @@ def parse(params) -> dict:
         category = active_categories().filter(slug=code).first()
         if category is None:
             errors["service_code"] = [_("Tidak ada layanan dengan kode ini.")]
-    region = _get(params, "attribute[region]", 10)
-    if region not in REGION_NAMES:
-        errors["attribute[region]"] = [
-            _("Wajib salah satu kode kabupaten/kota: %(codes)s.")
-            % {"codes": ", ".join(REGION_NAMES)}
-        ]
     kind = _get(params, "attribute[kind]", 20) or Kind.PENGADUAN
     if kind not in Kind.values:
         errors["attribute[kind]"] = [_("Jenis tidak dikenal.")]
@@ -99,10 +105,8 @@ def parse(params) -> dict:
     for name, raw, value in (("lat", lat_raw, lat), ("long", long_raw, long)):
         if raw and value is None:
             errors[name] = [_("Bukan angka desimal yang sah.")]
-    if "lat" not in errors and "long" not in errors:
-        errors.update(location_errors(lat, long, lat_name="lat", long_name="long"))
-    address = _get(params, "address_string", 300)
-    if lat is None and long is None and not address and "lat" not in errors:
+    address = _get(params, "address_string", None)
+    if not (lat_raw or long_raw or address):
         errors["lat"] = [_("Isi lat dan long, atau address_string.")]
     description = _get(params, "description", None)
     if not description:
@@ -115,35 +119,19 @@ def parse(params) -> dict:
             errors["media_url"] = [_("Harus alamat http(s) yang sah.")]
         else:
             description = f"{description}\n\nMedia: {media_url}"
-    if len(description) > DESCRIPTION_MAX:
-        errors["description"] = [
-            _("Paling panjang %(max)d karakter.") % {"max": DESCRIPTION_MAX}
-        ]
     identity = _identity(params)
-    if identity["reporter_email"]:
-        try:
-            identity["reporter_email"] = _EMAIL.clean(identity["reporter_email"])
-        except ValidationError:
-            errors["email"] = [_("Alamat surel tidak sah.")]
-    named = any(identity.values())
     privacy = _get(params, "attribute[privacy]", 10) or (
-        Privacy.RAHASIA if named else Privacy.ANONIM
+        Privacy.RAHASIA if any(identity.values()) else Privacy.ANONIM
     )
     if privacy not in Privacy.values:
         errors["attribute[privacy]"] = [_("Kerahasiaan tidak dikenal.")]
-    else:
-        for name, items in identity_errors(privacy, identity).items():
-            spec_name = {"reporter_name": "first_name"}.get(name, "email")
-            errors.setdefault(spec_name, []).extend(items)
-    if errors:
-        raise BadRequest(_messages(errors))
-    return with_privacy(
+    data = rules.with_privacy(
         {
             "kind": kind,
             "category": category,
             "title": _title(params, description),
             "description": description,
-            "region": region,
+            "region": _get(params, "attribute[region]", None),
             "address": address,
             "latitude": lat,
             "longitude": long,
@@ -151,3 +139,10 @@ def parse(params) -> dict:
             **identity,
         }
     )
+    for name, items in rules.report_errors(data).items():
+        spec_name = SPEC_NAMES.get(name, name)
+        if spec_name not in errors:  # the parse error already names the field
+            errors[spec_name] = items
+    if errors:
+        raise BadRequest(_messages(errors))
+    return data

@@ -1,9 +1,11 @@
 """GeoReport v2 endpoints (docs/api/open311.md). Plain Django views: the answers
 are the specification's JSON and XML, not the API's own shapes.
 
-Rate limits: every request spends its address's ``anon`` budget (or its key's); a
-POST also the ``report_submit`` budget of its address, or ``report_submit_key`` of
-its ``api_key``. Errors: 400 bad input, 403 unknown or revoked ``api_key``, 404
+Rate limits: every request spends its address's ``anon`` budget, or its key's when
+it carries one (a POST's ``api_key``, or the API's key headers on any request:
+``throttling.general_budget``, as the API does); a POST also the ``report_submit``
+budget of its address (shared with the portal and the API), or ``report_submit_key``
+of its key. Errors: 400 bad input, 403 unknown or revoked ``api_key``, 404
 unknown service or request, 429 with ``Retry-After``. Not session-authenticated,
 so no CSRF (csrf_exempt): a forged POST carries no credential we honour.
 """
@@ -12,15 +14,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-from rest_framework.settings import api_settings
 
+from api.keys.authentication import key_from_headers
 from api.keys.selectors import api_key_by_hash, hash_key
 from api.keys.services import KEY_PREFIX
 from api.v1.report_limits import SUBMIT, spend_email_budget, spend_report_budget
-from api.v1.throttling import client_ip, parse_rate, spend
+from api.v1.throttling import client_ip, general_budget
 from cms.complaints import services as complaints
 from cms.complaints.models import Source
 from cms.core.cache_client import CACHE_ERRORS
+from cms.core.rate_limits import spend
 
 from . import catalog, requests
 from .formats import error, render
@@ -35,12 +38,13 @@ class _Refused(Exception):
 
 
 def _key(request, fmt):
-    """The POST's ``api_key`` (or the API's own key headers): None when absent;
-    refused (403) when unknown or revoked."""
-    secret = (request.POST.get("api_key") or "").strip()
+    """The caller's API key: a POST's ``api_key`` or, on any request, the API's own
+    key headers. None when absent; refused (403) when unknown or revoked."""
+    secret = ""
+    if request.method == "POST":
+        secret = (request.POST.get("api_key") or "").strip()
     if not secret:
-        header = request.META.get("HTTP_X_API_KEY", "").strip()
-        secret = header
+        secret = key_from_headers(request) or ""
     if not secret:
         return None
     key = None
@@ -60,16 +64,7 @@ def _limited(fmt, retry_after):
 
 
 def _spend_general(request, key, fmt):
-    rates = api_settings.DEFAULT_THROTTLE_RATES
-    if key is not None:
-        ident = f"key:{key.pk}"
-        limit = (
-            (key.rate_per_minute, 60)
-            if key.rate_per_minute
-            else parse_rate(rates.get("key"))
-        )
-    else:
-        ident, limit = f"ip:{client_ip(request)}", parse_rate(rates.get("anon"))
+    ident, limit = general_budget(key, client_ip(request))
     if limit is None:
         return
     try:
@@ -83,7 +78,7 @@ def _spend_general(request, key, fmt):
 def _answer(handler):
     def view(request, *args, fmt, **kwargs):
         try:
-            key = _key(request, fmt) if request.method == "POST" else None
+            key = _key(request, fmt)
             _spend_general(request, key, fmt)
             return handler(request, *args, fmt=fmt, key=key, **kwargs)
         except _Refused as refused:

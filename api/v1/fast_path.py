@@ -2,7 +2,7 @@
 
 An anonymous GET of plain JSON whose response is in the server cache needs only the
 rate limit and the cache entry, which one Redis round trip returns together
-(``throttling.spend``). Answering it here skips URL resolution, DRF's request
+(``cms.core.rate_limits.spend``). Answering it here skips URL resolution, DRF's request
 wrapping, negotiation and dispatch: on small responses that work costs more than the
 cache itself. Everything else (keys, other media types, misses, the rate-limited)
 goes on to the views unchanged; the request carries what was spent, so its rate is
@@ -18,12 +18,12 @@ answers header for header with the uncached response and the view's own hit.
 """
 
 from django.conf import settings
-from rest_framework.settings import api_settings
 
 from api.v1 import response_cache
 from api.v1.caching import JSON, asks_for_plain_json, response_from_cache
-from api.v1.throttling import SPENT, client_ip, parse_rate, spend
+from api.v1.throttling import SPENT, client_ip, general_budget
 from cms.core.cache_client import CACHE_ERRORS
+from cms.core.rate_limits import spend
 
 PREFIX = "/api/v1/"
 
@@ -52,7 +52,7 @@ class CachedAPIReadMiddleware:
         return self.get_response(request)
 
     def _from_cache(self, request):
-        limit = parse_rate(api_settings.DEFAULT_THROTTLE_RATES.get("anon"))
+        ident, limit = general_budget(None, client_ip(request))
         name = response_cache.entry_name(_Negotiated(request))
         try:
             if limit is None:
@@ -60,7 +60,7 @@ class CachedAPIReadMiddleware:
                 allowed = True
             else:
                 allowed, _retry, found = spend(
-                    f"ip:{client_ip(request)}",
+                    ident,
                     *limit,
                     also_get=response_cache.names_to_read(name),
                 )

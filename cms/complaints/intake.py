@@ -18,12 +18,12 @@ from cms.core.workdays import add_working_days
 from . import clock, events
 from .codes import new_code
 from .models import Action, ActorRole, Category, Privacy, Report, TimelineEntry
+from .rules import IDENTITY_FIELDS, report_errors, with_privacy
 from .storage import save_attachments
 
 VERIFY_DAYS = 3
 DUPLICATE_WINDOW = timedelta(hours=24)
 DUPLICATE_RATIO = 0.9
-IDENTITY_FIELDS = ("reporter_name", "reporter_email", "reporter_phone")
 FIELDS = (
     "kind",
     "category",
@@ -103,6 +103,8 @@ def find_near_duplicate(report: Report) -> Report | None:
 
 
 def _build(data: dict, source: str, client_ip: str | None) -> Report:
+    # Anonymous: whatever identity was posted, nothing of it is kept.
+    data = with_privacy(data)
     values = {key: data[key] for key in FIELDS if data.get(key) is not None}
     category = values.get("category")
     if category is not None and not isinstance(category, Category):
@@ -110,13 +112,14 @@ def _build(data: dict, source: str, client_ip: str | None) -> Report:
     for key in ("title", "description", "address", *IDENTITY_FIELDS):
         if isinstance(values.get(key), str):
             values[key] = values[key].strip()
-    report = Report(source=source, client_ip_hash=client_ip_hash(client_ip), **values)
-    if report.privacy == Privacy.ANONIM:
-        for key in IDENTITY_FIELDS:  # whatever was posted, nothing is kept
-            setattr(report, key, "")
+    return Report(source=source, client_ip_hash=client_ip_hash(client_ip), **values)
+
+
+def _normalise_contact(report: Report) -> None:
+    """Stored comparable (near-duplicate detection); only once the rules passed,
+    so a phone of dashes is refused rather than stored blank."""
     report.reporter_email = report.reporter_email.lower()
     report.reporter_phone = _PHONE_NOISE.sub("", report.reporter_phone)
-    return report
 
 
 @transaction.atomic
@@ -124,8 +127,10 @@ def submit(*, data: dict, uploads: list, source: str, client_ip) -> tuple[Report
     """Validate and store a new report; returns it with the reporter's secret link
     token (only its hash is stored). Raises ValidationError (incl. DuplicateReport)."""
     report = _build(data, source, client_ip)
-    if report.category_id is not None and not report.category.active:
-        raise ValidationError({"category": _("Kategori ini tidak lagi dipakai.")})
+    # The citizen's rules (cms/complaints/rules.py), whichever door this came by.
+    if errors := report_errors(report):
+        raise ValidationError(errors)
+    _normalise_contact(report)
     report.tracking_code = new_code()
     report.full_clean(exclude=["tracking_code"])
     duplicate = find_near_duplicate(report)

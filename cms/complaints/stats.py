@@ -4,19 +4,26 @@ times only, never a reporter's identity or a report's text.
 Two queries whatever the number of reports: one ``values()`` row per
 disposition (aggregated here in Python) and one count of the province's
 reports; holidays come from the per-process cache of ``cms.core.workdays``.
+The page reads ``cached_statistics``: the result is kept five minutes in the
+default (fail-safe) cache, as long as browsers keep the page, so a burst of
+visitors costs one aggregation. Spam is left out (``cms.complaints.public``).
 """
 
 from dataclasses import dataclass
 from statistics import median
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from cms.core.workdays import today_in_jakarta, working_days_between
 
-from .models import Disposition, Report
+from .models import Disposition
+from .public import HIDDEN_STATUSES, public_reports
 
-EXCLUDED = ("spam",)
 RESOLVED = ("selesai", "arsip")
+# Bump the version when the cached dataclasses change shape.
+CACHE_KEY = "complaints:statistics:v1"
+CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ def _share(hits: int, total: int) -> float | None:
 
 def _rows():
     return (
-        Disposition.objects.exclude(report__status__in=EXCLUDED)
+        Disposition.objects.exclude(report__status__in=HIDDEN_STATUSES)
         .order_by()
         .values(
             "opd_id",
@@ -81,6 +88,15 @@ def opd_statistics() -> list[OPDStatistics]:
 def all_statistics() -> tuple[list[OPDStatistics], ProvinceStatistics]:
     """Both at once, from the same disposition rows (what the page uses)."""
     return _summarise(list(_rows()))
+
+
+def cached_statistics() -> tuple[list[OPDStatistics], ProvinceStatistics]:
+    """``all_statistics``, at most five minutes old. Redis down: computed."""
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = all_statistics()
+        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+    return found
 
 
 def _summarise(rows):
@@ -130,7 +146,7 @@ def _summarise(rows):
         1 for disposed, due in first_disposed.values() if due and disposed <= due
     )
     province = ProvinceStatistics(
-        received=Report.objects.exclude(status__in=EXCLUDED).count(),
+        received=public_reports().count(),
         verified_on_time_share=_share(verified, len(first_disposed)),
     )
     return opds, province

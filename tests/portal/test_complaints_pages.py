@@ -175,7 +175,25 @@ def test_contact_required_unless_anonymous(client, category):
     data = form_data(category, reporter_email="", reporter_phone="", reporter_name="")
     page = client.post("/lapor/", data).content.decode()
     assert "Isi surel atau nomor telepon" in page
-    assert "Tulis nama Anda" in page
+    assert "Nama pelapor wajib diisi" in page
+    assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"reporter_phone": "------"}, "reporter_phone"),
+        ({"reporter_email": "bukan surel"}, "reporter_email"),
+        ({"latitude": "-6.900000", "longitude": "107.600000"}, "longitude"),  # Bandung
+        ({"latitude": "", "longitude": "106.150000"}, "latitude"),
+        ({"title": "Jln"}, "title"),
+    ],
+)
+def test_the_shared_rules_name_the_field(client, category, change, field):
+    """The form answers with cms.complaints.rules' own messages, on the field."""
+    response = client.post("/lapor/", form_data(category, **change))
+    assert response.status_code == 400
+    assert parse(response).select_one(f"#err-{field}")
     assert not Report.objects.exists()
 
 
@@ -196,8 +214,19 @@ def test_honeypot_answers_like_success_and_stores_nothing(client, category):
     assert not Report.objects.exists()
 
 
+def submit_rates(settings, **rates):
+    """The complaint budgets (shared with the API and Open311), set small."""
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            **rates,
+        },
+    }
+
+
 def test_rate_limit_per_address_keeps_the_form(client, category, settings):
-    settings.COMPLAINTS_RATE_ADDRESS = "2/h"
+    submit_rates(settings, report_submit="2/hour")
     for n in range(2):
         data = form_data(category, title=f"Laporan berbeda nomor {n} di jalan")
         assert client.post("/lapor/", data).status_code == 302
@@ -211,7 +240,7 @@ def test_rate_limit_per_address_keeps_the_form(client, category, settings):
 
 
 def test_rate_limit_per_email(category, settings):
-    settings.COMPLAINTS_RATE_EMAIL = "1/d"
+    submit_rates(settings, report_submit_email="1/day")
     email = f"sering-{uuid.uuid4().hex[:6]}@example.org"
     first = Client(REMOTE_ADDR=f"192.0.2.{uuid.uuid4().int % 250 + 1}")
     second = Client(REMOTE_ADDR=f"2001:db8:1::{uuid.uuid4().hex[:4]}")
@@ -229,7 +258,18 @@ def test_near_duplicate_points_to_the_first_code(client, category):
     response = client.post("/lapor/", data)
     assert response.status_code == 409
     assert first.tracking_code in response.content.decode()
+    assert "tautan rahasia yang kami kirim ke surel Anda" in response.content.decode()
     assert Report.objects.count() == 1
+
+
+def test_near_duplicate_without_email_points_to_the_receipt(client, category):
+    data = form_data(category, privacy="anonim", reporter_name="", reporter_email="")
+    assert client.post("/lapor/", data).status_code == 302
+    response = client.post("/lapor/", data)
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "ditampilkan pada tanda terima" in text
+    assert "kami kirim ke surel" not in text
 
 
 # --- following a report -------------------------------------------------------------

@@ -4,13 +4,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from cms.complaints import services
 from cms.complaints.models import Disposition, Report
-from cms.complaints.stats import all_statistics, opd_statistics
+from cms.complaints.stats import CACHE_KEY, all_statistics, opd_statistics
 from tests.factories.complaints import add_report, liaison_of, verifier
 from tests.factories.pages import make_opds
 
@@ -38,6 +39,14 @@ def answer(report, opd, on_day=None, due=date(2026, 10, 9)):
         first_response_due=due,
         first_response_at=at(on_day) if on_day else None,
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_statistics():
+    """The page's figures are cached five minutes in the shared Redis."""
+    cache.delete(CACHE_KEY)
+    yield
+    cache.delete(CACHE_KEY)
 
 
 @pytest.fixture
@@ -134,6 +143,7 @@ def test_query_count_does_not_grow_with_reports(settings):
                 services.respond(report, liaison_of(opd), opd, "Ditangani.")
 
     def queries():
+        cache.delete(CACHE_KEY)
         with CaptureQueriesContext(connection) as captured:
             assert Client().get(URL).status_code == 200
         return len(captured)
@@ -143,3 +153,18 @@ def test_query_count_does_not_grow_with_reports(settings):
     few = queries()
     add(7)
     assert queries() == few
+
+
+def test_figures_are_cached_five_minutes():
+    team = verifier()
+    opd = make_opds()["dinkes"]
+    add_report(opds=[opd], by=team)
+    first = soup(Client().get(URL))
+    assert first.find("table") is not None
+    add_report(opds=[opd], by=team)
+    with CaptureQueriesContext(connection) as captured:
+        again = soup(Client().get(URL))
+    assert again.get_text() == first.get_text()  # the cached figures
+    assert not any("complaints_disposition" in q["sql"] for q in captured)
+    cache.delete(CACHE_KEY)
+    assert soup(Client().get(URL)).get_text() != first.get_text()

@@ -10,12 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.v1.report_input import (
-    identity_errors,
-    location_errors,
-    parse_coordinate,
-    with_privacy,
-)
+from api.v1.report_input import parse_coordinate
+from cms.complaints import rules
 from cms.complaints.models import DESCRIPTION_MAX, Category, Kind, Privacy
 from cms.complaints.regions import REGIONS
 
@@ -26,8 +22,8 @@ REPLY_ACTIONS = ("reply", "confirm", "reopen")
 
 @extend_schema_field({"type": "number", "format": "double", "nullable": True})
 class CoordinateField(serializers.Field):
-    """A decimal degree given as a number or a string (blank: none); the range is
-    checked by the serializer (both or neither, inside Banten)."""
+    """A decimal degree given as a number or a string (blank: none); whether the
+    pair is inside Banten is decided by ``cms.complaints.rules``."""
 
     def to_internal_value(self, data):
         if isinstance(data, bool) or data is None:
@@ -60,32 +56,42 @@ class ReportSubmitSerializer(serializers.Serializer):
         queryset=Category.objects.filter(active=True),
         help_text=_("Slug kategori (lihat /open311/v2/services.json)."),
     )
-    title = serializers.CharField(max_length=200)
+    # Lengths here only bound what is parsed and document the schema; the rules
+    # themselves (and their messages) come from cms.complaints.rules in validate().
+    title = serializers.CharField(max_length=rules.TITLE_MAX)
     description = serializers.CharField(max_length=DESCRIPTION_MAX)
     region = serializers.ChoiceField(
         REGIONS, help_text=_("Kode BPS kabupaten/kota di Banten, mis. 36.04.")
     )
-    address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    address = serializers.CharField(
+        max_length=rules.ADDRESS_MAX, required=False, allow_blank=True
+    )
     latitude = CoordinateField(
-        required=False, allow_null=True, help_text=_("-7.1 sampai -5.8")
+        required=False,
+        allow_null=True,
+        help_text=f"{rules.LAT_MIN} sampai {rules.LAT_MAX}",
     )
     longitude = CoordinateField(
-        required=False, allow_null=True, help_text=_("105.0 sampai 106.8")
+        required=False,
+        allow_null=True,
+        help_text=f"{rules.LONG_MIN} sampai {rules.LONG_MAX}",
     )
     privacy = serializers.ChoiceField(Privacy.choices, default=Privacy.BIASA)
     reporter_name = serializers.CharField(
-        max_length=200, required=False, allow_blank=True
+        max_length=rules.NAME_MAX, required=False, allow_blank=True
     )
-    reporter_email = serializers.EmailField(required=False, allow_blank=True)
-    reporter_phone = serializers.RegexField(
-        r"^\+?[0-9 ()\-]{6,30}$", max_length=30, required=False, allow_blank=True
+    reporter_email = serializers.CharField(
+        max_length=rules.EMAIL_MAX, required=False, allow_blank=True
+    )
+    reporter_phone = serializers.CharField(
+        max_length=rules.PHONE_MAX, required=False, allow_blank=True
     )
 
     def validate(self, attrs):
-        attrs = with_privacy(attrs)
-        errors = location_errors(attrs.get("latitude"), attrs.get("longitude"))
-        errors.update(identity_errors(attrs["privacy"], attrs))
-        if errors:
+        """The same rules ``services.submit`` enforces, answered before the
+        submission budget is spent; field names are the model's."""
+        attrs = rules.with_privacy(attrs)
+        if errors := rules.report_errors(attrs):
             raise serializers.ValidationError(errors)
         return attrs
 

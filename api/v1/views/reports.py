@@ -32,7 +32,7 @@ from api.v1.report_limits import (
     ReportSubmitThrottle,
     spend_email_budget,
 )
-from api.v1.report_public import public_data, public_reports
+from api.v1.report_public import public_data
 from api.v1.serializers.errors import ErrorSerializer, error_responses
 from api.v1.serializers.reports import (
     ReportPublicSerializer,
@@ -45,9 +45,9 @@ from api.v1.serializers.reports import (
 )
 from api.v1.throttling import KeyOrAddressRateThrottle, client_ip
 from cms.complaints import services
-from cms.complaints.codes import normalise_code
 from cms.complaints.intake import token_hash
 from cms.complaints.models import Source
+from cms.complaints.public import find_public
 from cms.complaints.uploads import validate_uploads
 
 FOLLOW_PATH = "/lapor/lacak/?kode={code}"
@@ -73,12 +73,7 @@ def _clean_files(request) -> list:
 
 
 def _find(code: str):
-    normalised = normalise_code(code)
-    report = (
-        public_reports().filter(tracking_code=normalised).first()
-        if normalised
-        else None
-    )
+    report = find_public(code)
     if report is None:
         raise NotFound(_("Tidak ada laporan dengan kode ini."))
     return report

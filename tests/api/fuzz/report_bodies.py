@@ -22,12 +22,13 @@ def _valid_bodies():
     return st.fixed_dictionaries(
         {
             "category": st.just("jalan-rusak"),
-            "title": st.text(min_size=3, max_size=40)
-            .filter(str.strip)
-            .map(lambda t: t.replace("\x00", "")),
-            "description": st.text(min_size=10, max_size=200)
-            .filter(str.strip)
-            .map(lambda t: t.replace("\x00", "")),
+            # At least cms.complaints.rules' minimum lengths once stripped.
+            "title": st.text(min_size=5, max_size=40)
+            .map(lambda t: t.replace("\x00", ""))
+            .filter(lambda t: len(t.strip()) >= 5),
+            "description": st.text(min_size=20, max_size=200)
+            .map(lambda t: t.replace("\x00", ""))
+            .filter(lambda t: len(t.strip()) >= 20),
             "region": st.sampled_from(["36.01", "36.04", "36.74"]),
             "privacy": st.just("anonim"),
         },

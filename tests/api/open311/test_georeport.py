@@ -119,6 +119,15 @@ def test_service_definition_in_json_and_xml(client, category):
     assert {"key": "36.01", "name": "Kabupaten Pandeglang"} in values
 
 
+def test_a_short_first_line_does_not_become_a_refused_title(client, category):
+    text = "Pak,\nlampu jalan padam sepanjang 200 meter."
+    response = post(client, **request_body(category, description=text))
+    assert response.status_code == 201, response.content
+    (created,) = response.json()
+    report = Report.objects.get(tracking_code=created["service_request_id"])
+    assert report.title == "Pak, lampu jalan padam sepanjang 200 meter."
+
+
 @pytest.mark.parametrize("fmt", ["json", "xml"])
 def test_post_request_then_read_it_back(client, category, fmt):
     response = post(client, fmt, **request_body(category))
@@ -230,6 +239,10 @@ def test_expected_datetime_and_agency_follow_the_report(client, category, opds):
         ({"lat": "abc"}, "lat"),
         ({"description": ""}, "description"),
         ({"email": "bukan", "attribute[privacy]": "biasa"}, "email"),
+        ({"phone": "------", "attribute[privacy]": "biasa"}, "phone"),
+        ({"lat": "-6.9", "long": "107.6"}, "long"),  # Bandung
+        ({"attribute[title]": "Jln"}, "attribute[title]"),
+        ({"description": "Jalan rusak."}, "description"),
         ({"media_url": "javascript:alert(1)"}, "media_url"),
     ],
 )
@@ -298,7 +311,7 @@ def test_anonymous_posts_are_limited_keyed_have_more(client, category, settings)
     here = {"REMOTE_ADDR": "198.51.100.31"}
 
     def send(n, **extra):
-        data = request_body(category, description=f"Laporan nomor {n} " + "z" * n)
+        data = request_body(category, description=f"Laporan warga nomor {n} " + "z" * n)
         return client.post(f"{BASE}requests.json", data, **extra)
 
     assert send(1, **here).status_code == 201
@@ -310,7 +323,7 @@ def test_anonymous_posts_are_limited_keyed_have_more(client, category, settings)
     keyed = [
         client.post(
             f"{BASE}requests.json",
-            {**request_body(category, description=f"Kunci {n} " + "k" * n * 9),
+            {**request_body(category, description=f"Kunci nomor {n} " + "k" * n * 9),
              "api_key": secret},
             **here,
         ).status_code
@@ -334,3 +347,28 @@ def test_unknown_open311_path_answers_in_the_error_format(client):
     response = client.get(f"{BASE}discovery.json")
     assert response.status_code == 404
     assert response.json()[0]["code"] == 404
+
+
+def test_keyed_reads_spend_the_key_budget(client, category, settings):
+    """As in the API: a request carrying a key (here a GET with ``X-Api-Key``)
+    spends its key's budget, not its address's."""
+    from api.keys.services import api_key_create
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "anon": "2/min",
+            "key": "4/min",
+        },
+    }
+    _key, secret = api_key_create(name="Dasbor OPD")
+    here = {"REMOTE_ADDR": "198.51.100.32"}
+    keyed = [
+        client.get(f"{BASE}services.json", HTTP_X_API_KEY=secret, **here).status_code
+        for _ in range(5)
+    ]
+    assert keyed == [200, 200, 200, 200, 429]
+    assert client.get(f"{BASE}services.json", **here).status_code == 200
+    wrong = client.get(f"{BASE}services.json", HTTP_X_API_KEY="sk_salah", **here)
+    assert wrong.status_code == 403

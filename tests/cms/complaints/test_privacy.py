@@ -2,6 +2,7 @@
 the client address and the reporter's link are stored only as keyed hashes."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from cms.complaints import services
 from cms.complaints.models import Report
@@ -70,3 +71,14 @@ def test_spam_and_merge_public_messages_are_neutral(opds):
         assert "judi" not in entry.message and original.tracking_code not in (
             entry.message
         )
+
+
+@pytest.mark.parametrize("privacy", ["biasa", "rahasia"])
+def test_a_named_report_needs_a_name_and_a_contact_at_every_door(opds, privacy):
+    """Enforced by ``submit`` itself, not only by the portal and API forms."""
+    with pytest.raises(ValidationError) as refused:
+        add_report(
+            privacy=privacy, reporter_name="", reporter_email="", reporter_phone=""
+        )
+    assert set(refused.value.message_dict) == {"reporter_name", "reporter_email"}
+    assert not Report.objects.exists()
