@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from cms.core.avatars import avatar_url
 from cms.core.rich_text import PublicDocumentLinkHandler
 
 
@@ -14,3 +15,7 @@ def holidays_viewset():
     from cms.core.holidays_admin import HolidayViewSet
 
     return HolidayViewSet("hari_libur")
+
+
+# Initials instead of Gravatar (unreachable, and it would learn editors' emails).
+hooks.register("get_avatar_url", avatar_url)
