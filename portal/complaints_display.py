@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.complaints import selectors
 from cms.complaints.public import active_dispositions, next_deadline
 from cms.complaints.regions import region_name
+from cms.complaints.timeline import entry_text
 from cms.core.workdays import deadline_label
 
 
@@ -73,7 +74,7 @@ def report_summary(report) -> ReportSummary:
                 at=entry.at,
                 action=entry.get_action_display(),
                 who=_who(entry),
-                message=entry.message,
+                message=entry_text(entry),
             )
             for entry in entries
         ],

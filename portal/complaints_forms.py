@@ -23,6 +23,10 @@ from cms.complaints.uploads import MAX_BYTES, validate_uploads
 
 ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
 HONEYPOT = "situs_web"  # a name bots like to fill; people never see the field
+# The shared rules' messages speak of "pelapor"; this form speaks to the reporter.
+WORDING = {
+    rules.CONTACT_MISSING: _("Isi surel atau nomor telepon Anda (atau pilih anonim)."),
+}
 
 
 KIND_HELP = {
@@ -218,7 +222,7 @@ class ReportForm(DescribedForm):
         """The rules ``services.submit`` enforces, shown on their fields before
         the rate limit is spent (a field already in error keeps its message)."""
         data = rules.with_privacy(super().clean())
-        for name, messages in rules.report_errors(data).items():
+        for name, messages in rules.report_errors(data, WORDING).items():
             if name in self.fields and not self.has_error(name):
                 self.add_error(name, messages)
         return data

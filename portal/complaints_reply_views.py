@@ -4,9 +4,10 @@ reporter's actions: reply with a message and files, confirm the resolution, or
 reopen it once with a reason. The services check the token and the transition
 again; this page only shows the actions that are open now.
 
-The token is a credential: the page is never stored (``no-store``), sends no
-Referer anywhere (``no-referrer``, so not even to our own static files and
-their access log), and the token is never logged.
+The token is a credential: the page is never stored (``no-store``), its
+Referer carries the origin alone (``strict-origin``, so the path with the token
+reaches neither our static files' access log nor anyone else), and the token is
+never logged.
 """
 
 from django.contrib import messages
@@ -21,6 +22,7 @@ from cms.complaints.models import Report
 from cms.complaints.regions import region_name
 from cms.complaints.transitions import allowed_actions
 from cms.complaints.uploads import MAX_FILES
+from cms.core.security_headers import PRIVATE_PAGE_REFERRER_POLICY
 from cms.core.workdays import deadline_label
 
 from .complaints_display import report_summary
@@ -36,7 +38,7 @@ def report_for_token(token: str) -> Report | None:
 
 
 def _private(response):
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = PRIVATE_PAGE_REFERRER_POLICY
     return response
 
 

@@ -3,7 +3,12 @@ The notification emails build /lapor/lacak/?kode=<code> and /lapor/balas/<token>
 
 from django.urls import path
 
-from . import complaints_reply_views, complaints_stats_views, complaints_views
+from . import (
+    complaints_reply_views,
+    complaints_stats_views,
+    complaints_views,
+    followup_views,
+)
 
 urlpatterns = [
     path("lapor/", complaints_views.report_form, name="complaints-report"),
@@ -17,6 +22,11 @@ urlpatterns = [
         "lapor/statistik/",
         complaints_stats_views.statistics,
         name="complaints-statistics",
+    ),
+    path(
+        "lapor/tindak-lanjut/",
+        followup_views.followup_listing,
+        name="complaints-followups",
     ),
     path(
         "lapor/balas/<str:token>/",

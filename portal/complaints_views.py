@@ -25,7 +25,10 @@ from cms.complaints import services
 from cms.complaints.public import find_public
 from cms.complaints.uploads import MAX_FILES
 from cms.core.client_address import client_ip
-from cms.core.security_headers import PERMISSIONS_POLICY
+from cms.core.security_headers import (
+    PERMISSIONS_POLICY,
+    PRIVATE_PAGE_REFERRER_POLICY,
+)
 
 from . import complaints_limits as limits
 from .complaints_display import report_summary
@@ -124,7 +127,7 @@ def receipt(request, code):
         "reply_url": reply_url,
     }
     response = render(request, "complaints/receipt.html", context)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = PRIVATE_PAGE_REFERRER_POLICY
     return response
 
 

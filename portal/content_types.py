@@ -10,6 +10,7 @@ TYPE_LABELS = {
     "video": _("Video"),
     "podcast": _("Siniar"),
     "dokumen": _("Dokumen"),
+    "tindak-lanjut": _("Tindak lanjut aduan"),
 }
 
 

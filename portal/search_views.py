@@ -21,6 +21,7 @@ from search.queries.public import search_public
 
 from . import search_display as display
 from .complaints_promo import wants_complaints
+from .ppid_promo import wants_ppid
 
 TEMPLATE = "portal/search.html"
 PARAM_LABELS = {
@@ -53,6 +54,7 @@ def search_page(request):
     result = search_public(params)
     context.update(_result_context(path, result, params))
     context["complaints_promo"] = params.page == 1 and wants_complaints(params.q)
+    context["ppid_promo"] = params.page == 1 and wants_ppid(params.q)
     return render(request, TEMPLATE, context)
 
 

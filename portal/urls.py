@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("portal.page_urls")),
     path("", include("portal.search_urls")),
     path("", include("portal.complaints_urls")),
+    path("", include("portal.ppid_urls")),
 ]

@@ -12,10 +12,12 @@ from types import SimpleNamespace
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from cms.content.models import FollowUpPage
 from cms.content.selectors import latest_items, series_items
 from cms.core.visibility import only_public
 from cms.opd.models import ProvinceHomePage
@@ -157,6 +159,19 @@ class SeriesFeed(ContentFeed):
         )
 
 
+class FollowUpFeed(ContentFeed):
+    """Resolved citizen reports published anonymised ("tindak lanjut")."""
+
+    def get_scope(self, *, url_holder, **kwargs):
+        pages = latest_items(limit=FEED_LENGTH, model=FollowUpPage)
+        return FeedScope(
+            title=_("Tindak lanjut aduan masyarakat"),
+            link=reverse("complaints-followups"),
+            description=_("Laporan warga yang sudah ditindaklanjuti perangkat daerah."),
+            items=feed_items(pages, url_holder=url_holder),
+        )
+
+
 class ProvinceAtomFeed(ProvinceFeed):
     feed_type = Atom1Feed
 
@@ -166,4 +181,8 @@ class OPDAtomFeed(OPDFeed):
 
 
 class SeriesAtomFeed(SeriesFeed):
+    feed_type = Atom1Feed
+
+
+class FollowUpAtomFeed(FollowUpFeed):
     feed_type = Atom1Feed

@@ -1,7 +1,8 @@
 """Public feeds, sitemap.xml and robots.txt, served at the site root.
 
 Feeds: ``/feed/{rss,atom}.xml`` (province), ``/feed/opd/<opd>/{rss,atom}.xml`` and
-``/feed/seri/<opd>/<series>/{rss,atom}.xml``. A series is named by its OPD too
+``/feed/seri/<opd>/<series>/{rss,atom}.xml`` and the published complaint follow-ups
+``/feed/tindak-lanjut/{rss,atom}.xml``. A series is named by its OPD too
 because series slugs are unique only within one OPD. See
 docs/api/feeds-and-preview.md.
 """
@@ -26,6 +27,10 @@ urlpatterns = [
         "feed/seri/<slug:opd_slug>/<slug:series_slug>/atom.xml",
         feeds.SeriesAtomFeed(),
         name="series-atom",
+    ),
+    path("feed/tindak-lanjut/rss.xml", feeds.FollowUpFeed(), name="followups-rss"),
+    path(
+        "feed/tindak-lanjut/atom.xml", feeds.FollowUpAtomFeed(), name="followups-atom"
     ),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap-section"),

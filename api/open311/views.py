@@ -12,6 +12,7 @@ so no CSRF (csrf_exempt): a forged POST carries no credential we honour.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -57,9 +58,11 @@ def _key(request, fmt):
 
 def _limited(fmt, retry_after):
     seconds = max(1, int(retry_after or 1))
-    message = _("Terlalu banyak permintaan. Coba lagi dalam %(s)d detik.") % {
-        "s": seconds
-    }
+    message = ngettext(
+        "Terlalu banyak permintaan. Coba lagi dalam %(s)d detik.",
+        "Terlalu banyak permintaan. Coba lagi dalam %(s)d detik.",
+        seconds,
+    ) % {"s": seconds}
     return error(fmt, 429, message, headers={"Retry-After": str(seconds)})
 
 

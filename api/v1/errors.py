@@ -20,6 +20,7 @@ import sys
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -104,9 +105,12 @@ def _message(exc: exceptions.APIException) -> str:
     if isinstance(exc, exceptions.Throttled):
         if exc.wait is None:
             return _("Terlalu banyak permintaan. Silakan coba lagi nanti.")
-        return _(
-            "Terlalu banyak permintaan. Silakan coba lagi dalam %(seconds)d detik."
-        ) % {"seconds": max(1, int(exc.wait))}
+        seconds = max(1, int(exc.wait))
+        return ngettext(
+            "Terlalu banyak permintaan. Silakan coba lagi dalam %(seconds)d detik.",
+            "Terlalu banyak permintaan. Silakan coba lagi dalam %(seconds)d detik.",
+            seconds,
+        ) % {"seconds": seconds}
     if isinstance(exc, exceptions.MethodNotAllowed):
         return _("Metode ini tidak diizinkan untuk alamat ini.")
     if str(exc.detail) != str(exc.default_detail):

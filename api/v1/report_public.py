@@ -7,6 +7,7 @@ attachments (private files). Which reports and deadlines are public is decided b
 from cms.complaints.public import active_dispositions, current_deadline
 from cms.complaints.regions import region_name
 from cms.complaints.selectors import public_timeline
+from cms.complaints.timeline import entry_text
 from cms.core.workdays import deadline_label, remaining_working_days
 
 
@@ -42,7 +43,7 @@ def public_data(report) -> dict:
                 "actor_role": entry.actor_role,
                 "action": entry.action,
                 "action_label": entry.get_action_display(),
-                "message": entry.message,
+                "message": entry_text(entry),
                 "opd": entry.opd.title if entry.opd_id else None,
             }
             for entry in public_timeline(report)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
     path("", include("api.v1.resource_urls")),
     path("", include("api.v1.report_urls")),
+    path("", include("api.v1.information_request_urls")),
     path("", include("api.v1.preview_urls")),
     path("", include("api.v1.schema_urls")),
 ]

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import login as otp_login
 from django_otp import verify_token
 
@@ -97,7 +98,11 @@ def verify(request):
             seconds = max(1, int((max(until) - timezone.now()).total_seconds()) + 1)
             form.add_error(
                 "code",
-                _("Terlalu banyak percobaan. Coba lagi dalam %(s)d detik.")
+                ngettext(
+                    "Terlalu banyak percobaan. Coba lagi dalam %(s)d detik.",
+                    "Terlalu banyak percobaan. Coba lagi dalam %(s)d detik.",
+                    seconds,
+                )
                 % {"s": seconds},
             )
         else:

@@ -37,4 +37,8 @@ def categories_load(*, path: Path = CATEGORIES_FILE) -> tuple[int, int]:
             category.save(update_fields=["default_opd"])
             updated += 1
     complaints_access_ensure()
+    # The PPID groups are repaired by the same setup step (``make setup``).
+    from cms.ppid.access import ppid_access_ensure
+
+    ppid_access_ensure()
     return created, updated

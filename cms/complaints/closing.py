@@ -12,12 +12,14 @@ from .access import is_verifier
 from .models import Action, ActorRole, Report, Status
 from .steps import (
     check_token,
+    handler_opd,
     lock,
     log,
     require_handler,
     require_verifier,
     save,
 )
+from .timeline import system
 from .transitions import InvalidTransition, check
 
 CLOSE_DAYS = 10
@@ -34,7 +36,10 @@ def resolve(report, user, message):
     report.reopen_due = None if report.reopened else report.close_due
     save(report, status, "resolved_at", "close_due", "reopen_due")
     role = ActorRole.VERIFIKATOR if is_verifier(user) else ActorRole.OPD
-    log(report, Action.RESOLVED, message, user=user, role=role)
+    # Named like the OPD's responses on the timeline ("Dinas Kesehatan"), not
+    # as an anonymous "perangkat daerah".
+    opd = handler_opd(user, report)
+    log(report, Action.RESOLVED, message, user=user, role=role, opd=opd)
     events.emit("report.resolved", report)
 
 
@@ -49,7 +54,7 @@ def confirm(report, token):
     log(
         report,
         Action.CONFIRMED,
-        "Pelapor menyatakan laporan selesai.",
+        system("confirmed"),
         role=ActorRole.PELAPOR,
     )
     events.emit("report.closed", report, how="confirmed")
@@ -88,7 +93,7 @@ def close_overdue(today=None) -> int:
             log(
                 report,
                 Action.CLOSED_AUTO,
-                "Ditutup otomatis: tidak ada tanggapan pelapor dalam 10 hari kerja.",
+                system("closed_auto"),
                 role=ActorRole.SISTEM,
             )
             events.emit("report.closed", report, how="auto")
@@ -104,7 +109,7 @@ def archive(report, user):
     log(
         report,
         Action.ARCHIVED,
-        "Laporan diarsipkan.",
+        system("archived"),
         user=user,
         role=ActorRole.VERIFIKATOR,
     )

@@ -17,9 +17,11 @@ from cms.core.workdays import add_working_days
 
 from . import clock, events
 from .codes import new_code
+from .deadlines import set_due_on
 from .models import Action, ActorRole, Category, Privacy, Report, TimelineEntry
 from .rules import IDENTITY_FIELDS, report_errors, with_privacy
 from .storage import save_attachments
+from .timeline import stored_text, system
 
 VERIFY_DAYS = 3
 DUPLICATE_WINDOW = timedelta(hours=24)
@@ -143,6 +145,7 @@ def submit(*, data: dict, uploads: list, source: str, client_ip) -> tuple[Report
     report.verify_due = add_working_days(
         timezone.localdate(report.submitted_at), VERIFY_DAYS
     )
+    set_due_on(report)
     for _attempt in range(10):  # a collision is ~never; retry on a fresh code
         try:
             with transaction.atomic():
@@ -156,13 +159,15 @@ def submit(*, data: dict, uploads: list, source: str, client_ip) -> tuple[Report
     else:
         raise RuntimeError("No free tracking code after 10 attempts")
 
+    message, facts = stored_text(system("submitted"))
     entry = TimelineEntry.objects.create(
         report=report,
         at=report.submitted_at,
         actor_role=ActorRole.PELAPOR,
         action=Action.SUBMITTED,
-        message="Laporan diterima dan menunggu verifikasi.",
+        message=message,
         public=True,
+        facts=facts,
     )
     save_attachments(report, entry, uploads)
     # The token goes to the notification subscriber (the reporter's email) only;

@@ -10,6 +10,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .regions import REGIONS
 from .uploads import private_storage
@@ -33,12 +34,15 @@ class Privacy(models.TextChoices):
 class Status(models.TextChoices):
     BARU = "baru", _("Baru")
     PERLU_INFO = "perlu_info", _("Perlu informasi tambahan")
-    DISPOSISI = "disposisi", _("Disposisi")
+    DISPOSISI = "disposisi", pgettext_lazy("status laporan", "Disposisi")
     TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut")
     SELESAI = "selesai", _("Selesai")
     ARSIP = "arsip", _("Arsip")
     SPAM = "spam", _("Spam")
-    BUKAN_KEWENANGAN = "bukan_kewenangan", _("Bukan kewenangan")
+    BUKAN_KEWENANGAN = (
+        "bukan_kewenangan",
+        pgettext_lazy("status laporan", "Bukan kewenangan"),
+    )
     DIGABUNG = "digabung", _("Digabung")
 
 
@@ -57,7 +61,7 @@ class ActorRole(models.TextChoices):
 
 
 class Action(models.TextChoices):
-    SUBMITTED = "submitted", _("Laporan diterima")
+    SUBMITTED = "submitted", pgettext_lazy("riwayat laporan", "Laporan diterima")
     INFO_REQUESTED = "info_requested", _("Informasi tambahan diminta")
     REPORTER_REPLIED = "reporter_replied", _("Pelapor menjawab")
     DISPOSED = "disposed", _("Diteruskan ke OPD")
@@ -69,8 +73,13 @@ class Action(models.TextChoices):
     REOPENED = "reopened", _("Dibuka kembali")
     ARCHIVED = "archived", _("Diarsipkan")
     SPAM = "spam", _("Ditandai spam")
-    NOT_AUTHORITY = "not_authority", _("Bukan kewenangan")
+    NOT_AUTHORITY = (
+        "not_authority",
+        pgettext_lazy("riwayat laporan", "Bukan kewenangan"),
+    )
     MERGED = "merged", _("Digabungkan")
+    FOLLOWUP_PUBLISHED = "followup_published", _("Tindak lanjut diterbitkan")
+    FOLLOWUP_WITHDRAWN = "followup_withdrawn", _("Tindak lanjut ditarik")
 
 
 class Category(models.Model):
@@ -145,6 +154,9 @@ class Report(models.Model):
     close_due = models.DateField(_("batas penutupan"), null=True, blank=True)
     reopen_due = models.DateField(_("batas buka kembali"), null=True, blank=True)
     reopened = models.BooleanField(_("pernah dibuka kembali"), default=False)
+    # The next deadline (public.next_deadline), stored by every transition
+    # (deadlines.set_due_on) so the queues filter and sort by it with an index.
+    due_on = models.DateField(_("batas waktu berikutnya"), null=True, blank=True)
     confirmed_at = models.DateTimeField(
         _("dikonfirmasi pelapor"), null=True, blank=True
     )
@@ -172,6 +184,13 @@ class Report(models.Model):
             # "Semua" lists newest first across every status (bench-complaints).
             models.Index(
                 fields=["-submitted_at", "id"], name="complaints_report_newest"
+            ),
+            # "terlambat" (due_on < a date) and the deadline ordering; most
+            # reports are finished (no deadline) and stay out of it.
+            models.Index(
+                fields=["due_on"],
+                name="complaints_report_due_on",
+                condition=models.Q(due_on__isnull=False),
             ),
         ]
 
@@ -225,6 +244,9 @@ class TimelineEntry(models.Model):
     opd = models.ForeignKey(
         "opd.OPDPage", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A system-written entry's template key and facts (cms.complaints.timeline):
+    # shown in the reader's language; empty for what people typed.
+    facts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -65,29 +65,35 @@ def active_dispositions(report) -> list[Disposition]:
     return found
 
 
-def next_deadline(report) -> Deadline | None:
+def next_deadline(report, dispositions=None) -> Deadline | None:
     """What is due next and when: verification, the first response of an OPD that
     has not answered yet (also while another OPD already follows up), or the end
-    of the reporter's time to confirm or reopen. None when nothing is due."""
+    of the reporter's time to confirm or reopen. None when nothing is due.
+
+    ``dispositions``: the report's active dispositions when the caller has them
+    (``deadlines.py`` reads them fresh); else prefetched or queried. The stored
+    copy of this value is ``Report.due_on`` (``deadlines.py``)."""
     if report.status in (Status.BARU, Status.PERLU_INFO) and report.verify_due:
         return Deadline(_("Verifikasi oleh tim provinsi"), report.verify_due)
     if report.status in (Status.DISPOSISI, Status.TINDAK_LANJUT):
+        if dispositions is None:
+            dispositions = active_dispositions(report)
         waiting = [
-            d.first_response_due
-            for d in active_dispositions(report)
-            if d.first_response_at is None
+            d.first_response_due for d in dispositions if d.first_response_at is None
         ]
         if waiting:
             return Deadline(_("Tanggapan pertama perangkat daerah"), min(waiting))
     if report.status == Status.SELESAI and report.close_due:
+        if report.confirmed_at:  # the reporter is done: only the archiving waits
+            return Deadline(_("Diarsipkan"), report.close_due)
         return Deadline(
             _("Konfirmasi atau buka kembali oleh pelapor"), report.close_due
         )
     return None
 
 
-def current_deadline(report) -> date | None:
-    deadline = next_deadline(report)
+def current_deadline(report, dispositions=None) -> date | None:
+    deadline = next_deadline(report, dispositions)
     return deadline.due if deadline else None
 
 

@@ -32,6 +32,9 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]+$")
 LAT_MIN, LAT_MAX = Decimal("-7.2"), Decimal("-5.7")
 LONG_MIN, LONG_MAX = Decimal("105.0"), Decimal("106.9")
 IDENTITY_FIELDS = ("reporter_name", "reporter_email", "reporter_phone")
+# Error codes a door may word its own way (``report_errors(data, wording=...)``):
+# the portal speaks to the reporter ("Anda"), the API and Open311 stay neutral.
+CONTACT_MISSING = "contact_missing"
 
 
 def with_privacy(data: dict) -> dict:
@@ -102,7 +105,10 @@ def _location_errors(get, add) -> None:
         return
     if latitude is None or longitude is None:
         missing = "latitude" if latitude is None else "longitude"
-        add(missing, _("Lintang dan bujur harus diisi berdua."))
+        add(
+            missing,
+            _("Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya."),
+        )
         return
     if not LAT_MIN <= latitude <= LAT_MAX:
         add(
@@ -136,6 +142,7 @@ def _identity_errors(get, add) -> None:
         add(
             "reporter_email",
             _("Isi surel atau nomor telepon pelapor (atau pilih anonim)."),
+            code=CONTACT_MISSING,
         )
     if email:
         try:
@@ -176,13 +183,15 @@ def _place_and_category_errors(get, add) -> None:
         add("category", _("Kategori ini tidak lagi dipakai."))
 
 
-def report_errors(data) -> dict[str, list[str]]:
+def report_errors(data, wording: Mapping | None = None) -> dict[str, list[str]]:
     """Every broken rule of a report (a dict of Report fields, or a Report), by
-    Report field name; empty when it may be stored."""
+    Report field name; empty when it may be stored. ``wording`` replaces the
+    message of the rules it names by code (see ``CONTACT_MISSING``)."""
     errors: dict[str, list[str]] = {}
+    wording = wording or {}
 
-    def add(name: str, message: str) -> None:
-        errors.setdefault(name, []).append(message)
+    def add(name: str, message: str, code: str = "") -> None:
+        errors.setdefault(name, []).append(wording.get(code, message))
 
     get = _getter(data)
     _length_errors(get, add)

@@ -25,6 +25,7 @@ from .steps import (
     today,
 )
 from .storage import save_attachments
+from .timeline import system
 from .transitions import InvalidTransition, check
 
 __all__ = [
@@ -99,7 +100,7 @@ def dispose(report, user, opds, note=""):
         log(
             report,
             Action.DISPOSED,
-            f"Laporan diteruskan kepada {opd.title}.",
+            system("disposed", opd=opd.title),
             user=user,
             role=ActorRole.VERIFIKATOR,
             opd=opd,
@@ -153,7 +154,7 @@ def mark_not_authority(report, user, referral):
         "mark_not_authority",
         Action.NOT_AUTHORITY,
         referral,
-        f"Laporan ini bukan kewenangan Pemerintah Provinsi Banten. {referral}",
+        system("not_authority", referral=referral),
         updates={"referral": referral},
         reason="bukan_kewenangan",
     )
@@ -167,7 +168,7 @@ def mark_spam(report, user, reason):
         "mark_spam",
         Action.SPAM,
         reason or "Spam",
-        "Laporan ini tidak dapat diproses lebih lanjut.",
+        system("spam"),
         reason="spam",
     )
 
@@ -181,9 +182,8 @@ def merge(report, into, user):
         user,
         "merge",
         Action.MERGED,
-        f"Digabungkan ke laporan {into.tracking_code}.",
-        "Laporan ini digabungkan dengan laporan lain tentang hal yang sama "
-        "dan ditindaklanjuti bersama.",
+        system("merged_into", code=into.tracking_code),
+        system("merged"),
         updates={"duplicate_of": into},
         reason="digabung",
         into=into.tracking_code,
@@ -191,7 +191,7 @@ def merge(report, into, user):
     log(
         into,
         Action.MERGED,
-        f"Laporan {report.tracking_code} digabungkan ke sini.",
+        system("merged_here", code=report.tracking_code),
         user=user,
         role=ActorRole.VERIFIKATOR,
         public=False,

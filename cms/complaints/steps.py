@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 
 from . import clock
 from .access import is_verifier, liaison_opd_slugs
+from .deadlines import set_due_on
 from .intake import token_hash
 from .models import Report, TimelineEntry
+from .timeline import stored_text
 
 
 class InvalidToken(PermissionDenied):
@@ -19,6 +21,8 @@ def today():
 
 
 def log(report, action, message="", *, user=None, role, public=True, opd=None):
+    """A timeline entry; ``message`` is typed text or a ``timeline.system(...)``."""
+    message, facts = stored_text(message)
     return TimelineEntry.objects.create(
         report=report,
         at=clock.now(),
@@ -28,6 +32,7 @@ def log(report, action, message="", *, user=None, role, public=True, opd=None):
         message=message,
         public=public,
         opd=opd,
+        facts=facts,
     )
 
 
@@ -42,8 +47,11 @@ def lock(report) -> Report:
 
 
 def save(report, status, *fields):
+    """Every transition ends here, after its disposition changes: the status and
+    the next deadline (``due_on``) are stored together."""
     report.status = status
-    report.save(update_fields=["status", "updated_at", *fields])
+    set_due_on(report)
+    report.save(update_fields=["status", "updated_at", "due_on", *fields])
 
 
 def require_verifier(user):
@@ -60,6 +68,16 @@ def check_token(report, token):
 
 def active_dispositions(report):
     return report.dispositions.filter(active=True).select_related("opd")
+
+
+def handler_opd(user, report):
+    """The OPD a liaison acts for on this report (the first of theirs it is
+    actively disposed to), or None for the verification team."""
+    if is_verifier(user):
+        return None
+    mine = active_dispositions(report).filter(opd__slug__in=liaison_opd_slugs(user))
+    first = mine.select_related("opd").order_by("pk").first()
+    return first.opd if first else None
 
 
 def require_handler(user, report, opd=None):

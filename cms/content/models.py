@@ -23,7 +23,7 @@ from cms.core.visibility import only_public
 from cms.series.models import SeriesPage
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, InfographicImagesBlock
-from .forms import ContentPageForm
+from .forms import ContentPageForm, FollowUpPageForm
 from .preview import OPD_SITE_MODE, serve_opd_site_preview
 
 
@@ -53,6 +53,8 @@ class ContentPage(OPDOwnedMixin, Page):
     """What every item shares: OPD, date, summary, topics, hero, related items."""
 
     type_code = ""
+    # The importer creates pages of this type (see ``IMPORTABLE_TYPES``).
+    importable = True
 
     objects = PageManager.from_queryset(ContentPageQuerySet)()
 
@@ -371,6 +373,44 @@ class PublicationPage(ContentPage):
         verbose_name_plural = _("dokumen/publikasi")
 
 
+class FollowUpPage(ContentPage):
+    """Tindak lanjut aduan: a resolved citizen report, published anonymised.
+
+    Made only by ``cms.complaints.publication`` when the verification team approves
+    the text; never imported, never created in the page editor, and edited there
+    only by that team (its form asks the ``clean_followup_page`` hooks). ``report``
+    and the report's tracking code are never shown on any public surface.
+    """
+
+    type_code = "tindak-lanjut"
+    importable = False
+
+    category_name = models.CharField(_("kategori aduan"), max_length=120)
+    # The kabupaten/kota name only: never an address or coordinates.
+    region = models.CharField(_("kabupaten/kota"), max_length=100)
+    received_on = models.DateField(_("laporan diterima"))
+    resolved_on = models.DateField(_("laporan diselesaikan"), null=True, blank=True)
+    text = models.TextField(_("tindak lanjut"), max_length=10000)
+    report = models.OneToOneField(
+        "complaints.Report",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="followup_page",
+        editable=False,
+    )
+
+    base_form_class = FollowUpPageForm
+    search_fields = ContentPage.search_fields + [index.SearchField("text")]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("text")]
+    exclude_fields_in_copy = ["report"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("tindak lanjut aduan")
+        verbose_name_plural = _("tindak lanjut aduan")
+
+
 CONTENT_TYPES: dict[str, type[ContentPage]] = {
     model.type_code: model
     for model in (
@@ -381,5 +421,11 @@ CONTENT_TYPES: dict[str, type[ContentPage]] = {
         VideoPage,
         PodcastPage,
         PublicationPage,
+        FollowUpPage,
     )
+}
+# What the importer may create: a follow-up comes only from the verification
+# team's approval, whatever door a record arrives through.
+IMPORTABLE_TYPES = {
+    code: model for code, model in CONTENT_TYPES.items() if model.importable
 }

@@ -13,10 +13,13 @@ def public_items() -> QuerySet[ContentPage]:
     return only_public(ContentPage.objects.all())
 
 
-def latest_items(*, limit: int = 10, opd=None) -> QuerySet[ContentPage]:
+def latest_items(*, limit: int = 10, opd=None, model=None) -> QuerySet[ContentPage]:
+    """Newest first; of one OPD and/or one content type (``model``) if given."""
     qs = public_items().select_related("opd", "hero_image")
     if opd is not None:
         qs = qs.filter(opd=opd)
+    if model is not None:
+        qs = qs.exact_type(model)
     return qs.order_by("-publish_date")[:limit]
 
 

@@ -55,6 +55,12 @@ DENIED_FEATURES = (
 )
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DENIED_FEATURES)
 
+# Pages whose URL or body holds a secret (a reporter's or requester's link, a
+# receipt): Referer carries the origin alone, never the path. Not "no-referrer":
+# under it browsers send "Origin: null" with every form POST (Fetch spec), which
+# Django's CSRF check refuses, so the page's own forms would all fail with 403.
+PRIVATE_PAGE_REFERRER_POLICY = "strict-origin"
+
 _STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
 
 

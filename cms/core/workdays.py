@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Max
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from cms.core import holiday_cache
 from cms.core.models import Holiday
@@ -92,7 +92,12 @@ def deadline_label(due: date, today: date | None = None) -> str:
     a non-working day with no working day in between reads "due today"."""
     remaining = remaining_working_days(due, today)
     if remaining > 0:
-        return gettext("sisa %(count)d hari kerja") % {"count": remaining}
+        return ngettext(
+            "sisa %(count)d hari kerja", "sisa %(count)d hari kerja", remaining
+        ) % {"count": remaining}
     if remaining < 0:
-        return gettext("terlambat %(count)d hari kerja") % {"count": -remaining}
+        late = -remaining
+        return ngettext(
+            "terlambat %(count)d hari kerja", "terlambat %(count)d hari kerja", late
+        ) % {"count": late}
     return gettext("jatuh tempo hari ini")

@@ -23,7 +23,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
-from cms.content.models import CONTENT_TYPES, ContentTag
+from cms.content.models import IMPORTABLE_TYPES, ContentTag
 from cms.dip.models import DIPEntryPage
 
 from .indexing import prefetch_child_relations
@@ -31,7 +31,7 @@ from .lookups import ImportLookups
 from .parsing import DIP_TYPE, BadLine, ImportRecord, RecordError
 from .richtext import sanitise_html
 
-MODELS = {**CONTENT_TYPES, DIP_TYPE: DIPEntryPage}
+MODELS = {**IMPORTABLE_TYPES, DIP_TYPE: DIPEntryPage}
 
 
 def page_fields(record: ImportRecord, lookups: ImportLookups, opd) -> dict:

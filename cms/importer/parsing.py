@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from cms.content.models import CONTENT_TYPES
+from cms.content.models import CONTENT_TYPES, IMPORTABLE_TYPES
 from cms.dip.models import Bentuk, Kategori
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 
 DIP_TYPE = "dip"
-TYPES = (*CONTENT_TYPES, DIP_TYPE)
+TYPES = (*IMPORTABLE_TYPES, DIP_TYPE)
 STATUSES = ("published", "draft")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -134,6 +134,9 @@ def _parse(line_no: int, line: str) -> ImportRecord:
 
     source_url = _text(data, "source_url", required=True, limit=MAX_SOURCE_URL)
     type_ = _text(data, "type", required=True)
+    if type_ in CONTENT_TYPES and type_ not in TYPES:
+        # e.g. tindak-lanjut: only the complaints verification team publishes one.
+        raise RecordError(f"type '{type_}' cannot be imported")
     if type_ not in TYPES:
         raise RecordError(
             f"unknown type '{type_}' (expected one of: {', '.join(TYPES)})"

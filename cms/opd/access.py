@@ -60,14 +60,14 @@ def _group(name: str) -> Group:
     return group
 
 
-def _grant_pages(group: Group, page, codenames: list[str]) -> None:
+def grant_pages(group: Group, page, codenames: list[str]) -> None:
     for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=_perm("wagtailcore", codename)
         )
 
 
-def _grant_media(group: Group, collection: Collection, perms) -> None:
+def grant_media(group: Group, collection: Collection, perms) -> None:
     for app_label, codename in perms:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_perm(app_label, codename)
@@ -86,8 +86,8 @@ def province_access_ensure(home) -> Group:
     team.permissions.add(
         *(_perm(app, codename) for app, codename in PROVINCE_SEARCH_PERMS)
     )
-    _grant_pages(team, home, REVIEWER_PAGE_PERMS)
-    _grant_media(team, Collection.get_first_root_node(), REVIEWER_MEDIA_PERMS)
+    grant_pages(team, home, REVIEWER_PAGE_PERMS)
+    grant_media(team, Collection.get_first_root_node(), REVIEWER_MEDIA_PERMS)
     task, _ = ProvinceCurationTask.objects.get_or_create(
         name="Kurasi tim komunikasi provinsi"
     )
@@ -100,16 +100,16 @@ def opd_access_ensure(opd) -> None:
     """Create (or repair) the OPD's groups, collections, permissions and workflow."""
     editors = _group(f"{opd.slug}: Editor")
     reviewers = _group(f"{opd.slug}: Reviewer")
-    _grant_pages(editors, opd, EDITOR_PAGE_PERMS)
-    _grant_pages(reviewers, opd, REVIEWER_PAGE_PERMS)
+    grant_pages(editors, opd, EDITOR_PAGE_PERMS)
+    grant_pages(reviewers, opd, REVIEWER_PAGE_PERMS)
 
     root = Collection.get_first_root_node()
     collection = opd.collection or _child_collection(root, opd.title)
     exempt = opd.exempt_collection or _child_collection(
         collection, f"{opd.title} — dikecualikan"
     )
-    _grant_media(editors, collection, EDITOR_MEDIA_PERMS)
-    _grant_media(reviewers, collection, REVIEWER_MEDIA_PERMS)
+    grant_media(editors, collection, EDITOR_MEDIA_PERMS)
+    grant_media(reviewers, collection, REVIEWER_MEDIA_PERMS)
     # Exempted documents: only this OPD's people (and the province team) may download.
     restriction, _ = CollectionViewRestriction.objects.get_or_create(
         collection=exempt,

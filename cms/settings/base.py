@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cms.importer",
     "cms.accounts",
     "cms.complaints",
+    "cms.ppid",
     "cms.notifications",
     "portal",
     "search",
@@ -429,6 +430,28 @@ CELERY_BEAT_SCHEDULE["complaints-deadline-reminders"] = {
 }
 # --- end complaint notifications ------------------------------------------------------
 
+# --- PPID: public-information requests (cms/ppid, UU 14/2008) -----------------------
+# Working days (cms/core/workdays.py): the law's numbers, configurable if it changes.
+PPID_DECISION_DAYS = env.int("PPID_DECISION_DAYS", default=10)  # art. 22(7)
+PPID_EXTENSION_DAYS = env.int("PPID_EXTENSION_DAYS", default=7)  # art. 22(8)
+PPID_OBJECTION_DAYS = env.int("PPID_OBJECTION_DAYS", default=30)  # art. 36(1)
+PPID_OBJECTION_ANSWER_DAYS = env.int("PPID_OBJECTION_ANSWER_DAYS", default=30)
+PPID_DISPUTE_DAYS = env.int("PPID_DISPUTE_DAYS", default=14)  # art. 37(2)
+PPID_REMINDER_DAYS = env.int("PPID_REMINDER_DAYS", default=2)
+# How long a signed document link in a decision email stays valid (seconds).
+PPID_LINK_MAX_AGE = env.int("PPID_LINK_MAX_AGE", default=14 * 24 * 3600)
+# Answer and legal documents: private, like complaint attachments.
+PPID_PRIVATE_ROOT = env(
+    "PPID_PRIVATE_ROOT", default=str(BASE_DIR / "var" / "private" / "ppid")
+)
+# Also told when a PPID deadline is overdue (besides PPID Utama / Atasan PPID).
+PPID_ESCALATION_EMAILS = env.list("PPID_ESCALATION_EMAILS", default=[])
+CELERY_BEAT_SCHEDULE["ppid-deadline-reminders"] = {
+    "task": "cms.ppid.tasks.send_ppid_reminders",
+    "schedule": crontab(hour=7, minute=10),  # CELERY_TIMEZONE: WIB
+}
+# --- end PPID ------------------------------------------------------------------------
+
 # --- REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -450,6 +473,10 @@ REST_FRAMEWORK = {
         "report_submit_key": env("API_RATE_REPORT_SUBMIT_KEY", default="600/hour"),
         "report_submit_email": env("API_RATE_REPORT_SUBMIT_EMAIL", default="10/day"),
         "report_reply": env("API_RATE_REPORT_REPLY", default="30/hour"),
+        # Information requests (PPID), portal and API alike (cms/ppid/rate_limits.py).
+        "ppid_submit": env("API_RATE_PPID_SUBMIT", default="10/hour"),
+        "ppid_submit_email": env("API_RATE_PPID_SUBMIT_EMAIL", default="10/day"),
+        "ppid_link": env("API_RATE_PPID_LINK", default="60/hour"),
     },
 }
 

@@ -11,6 +11,7 @@ from cms.content.models import (
     AnnouncementPage,
     ArticlePage,
     ContentPage,
+    FollowUpPage,
     InfographicPage,
     PodcastPage,
     PublicationPage,
@@ -184,6 +185,9 @@ def _extra_text(page: ContentPage) -> str:
         return plain(page.transcript)
     if isinstance(page, PodcastPage):
         return join(plain(page.show_notes), plain(page.transcript))
+    if isinstance(page, FollowUpPage):
+        # Never the report link or its tracking code: only the approved text.
+        return join(page.category_name, page.region, page.text)
     return ""
 
 

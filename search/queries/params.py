@@ -19,6 +19,7 @@ TYPE_LABELS = {
     "video": _("Video pendek"),
     "podcast": _("Siniar"),
     "dokumen": _("Dokumen/publikasi"),
+    "tindak-lanjut": _("Tindak lanjut aduan"),
     "seri": _("Seri"),
     "opd": _("OPD"),
     "dip": _("Daftar informasi publik"),

@@ -90,3 +90,25 @@ def test_report_with_javascript_after_fixing_errors(open_page, categories, scree
 
     fill_report(page, "dengan-js@example.org", "Lampu jalan padam di Kasemen")
     submit_and_follow(page, screenshots, "js")
+
+
+def test_secret_link_forms_work_in_a_browser(open_page, categories, screenshots):
+    """The receipt and the secret link page send the origin alone as Referer: under
+    "no-referrer" Chromium posts "Origin: null" and every form there (the reply,
+    the language switch) failed Django's CSRF check with a 403."""
+    page = open_page()
+    page.goto("/lapor/")
+    fill_report(page, "", "Trotoar rusak di depan Alun-alun Serang")
+    page.get_by_role("radio", name=re.compile("^Anonim")).check()
+    page.get_by_role("button", name="Kirim laporan").click()
+    secret = page.locator(".secret-link a")
+    expect(secret).to_be_visible()
+    page.goto(secret.get_attribute("href"))
+
+    page.get_by_label("Pesan Anda").fill("Tambahan: lubangnya di sisi timur alun-alun.")
+    page.get_by_role("button", name="Kirim balasan").click()
+    expect(page.get_by_text("Balasan Anda sudah terkirim.")).to_be_visible()
+    page.screenshot(path=screenshots / "lapor-balas-terkirim.png", full_page=True)
+
+    page.locator("form.lang-switch button[value=en]").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")

@@ -25,6 +25,7 @@ def complaint(portal, django_db_blocker):
     from django.test import Client
 
     from cms.complaints import clock
+    from cms.complaints.deadlines import resync
     from cms.complaints.models import Category, Disposition, Report
     from cms.complaints.uploads import validate_uploads
     from tests.factories import picture_bytes
@@ -45,6 +46,7 @@ def complaint(portal, django_db_blocker):
         Disposition.objects.filter(report=report).update(
             first_response_due=clock.today() - timedelta(days=14)
         )
+        resync(queryset=Report.objects.filter(pk=report.pk))  # row written directly
         add_report(category=category, title="Laporan baru menunggu verifikasi")
         client = Client()
         client.force_login(team)

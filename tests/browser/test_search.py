@@ -117,3 +117,13 @@ def test_autocomplete_closes_with_escape_and_enter_submits_the_search(page, port
     expect(
         results_region(page).get_by_role("link", name=portal.items["rilis"].title)
     ).to_be_visible()
+
+
+def test_no_results_use_the_whole_width(page, portal):
+    """Without hits there are no facets: the results (and the search tips) must
+    not be squeezed into the facets' narrow column."""
+    page.goto("/cari/?q=zzqxjv")
+    results = results_region(page)
+    expect(results.get_by_role("heading", level=2)).to_contain_text("Tidak ada hasil")
+    box = results.bounding_box()
+    assert box["width"] > 600, box  # the facets' column is 15rem

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 
 from cms.complaints import services
 from cms.complaints.access import liaison_group_ensure, verifier_group_ensure
+from cms.complaints.deadlines import resync
 from cms.complaints.models import Category, Report
 
 _serial = itertools.count(1)
@@ -70,7 +71,8 @@ def add_report(
     reporter and text, so near-duplicate detection leaves it alone.
 
     ``opds``: disposed to these OPD pages (by ``by`` or a new verifier). Row fields
-    such as ``status`` or ``submitted_at`` are written straight after submission.
+    such as ``status`` or ``submitted_at`` are written straight after submission
+    (and ``due_on`` recomputed from them, as the services would store it).
     """
     n, tag = next(_serial), secrets.token_hex(3)
     row = {key: overrides.pop(key) for key in list(overrides) if key in _ROW_FIELDS}
@@ -95,7 +97,9 @@ def add_report(
     if opds:
         services.dispose(report, by or verifier(), list(opds), "")
     if row:
-        Report.objects.filter(pk=report.pk).update(**row)
+        written = Report.objects.filter(pk=report.pk)
+        written.update(**row)
+        resync(queryset=written)  # the stored next deadline follows the row
         report.refresh_from_db()
     report.token = token
     return report

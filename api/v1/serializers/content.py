@@ -217,6 +217,18 @@ class PublicationDetailSerializer(ContentDetailSerializer):
     document = DocumentField()
 
 
+class FollowUpDetailSerializer(ContentDetailSerializer):
+    """A resolved citizen report, anonymised and approved by the verification
+    team. Deliberately no report link and no tracking code."""
+
+    type = type_code_field("tindak-lanjut")
+    category = serializers.CharField(source="category_name", help_text=PLAIN_TEXT)
+    region = serializers.CharField(help_text="Kabupaten/kota. " + PLAIN_TEXT)
+    received_on = serializers.DateField()
+    resolved_on = serializers.DateField(allow_null=True)
+    text = serializers.CharField(help_text=PLAIN_TEXT)
+
+
 DETAIL_SERIALIZERS: dict[str, type[ContentDetailSerializer]] = {
     "rilis": NewsDetailSerializer,
     "artikel": ArticleDetailSerializer,
@@ -225,6 +237,7 @@ DETAIL_SERIALIZERS: dict[str, type[ContentDetailSerializer]] = {
     "video": VideoDetailSerializer,
     "podcast": PodcastDetailSerializer,
     "dokumen": PublicationDetailSerializer,
+    "tindak-lanjut": FollowUpDetailSerializer,
 }
 assert set(DETAIL_SERIALIZERS) == set(CONTENT_TYPES)
 

@@ -14,7 +14,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -36,9 +38,10 @@ class ReportAction:
     label: str
     form_class: type
     role: str
-    run: object  # (report, user, cleaned_data) -> None
-    success: str
+    run: object  # (report, user, cleaned_data) -> result
+    success: object  # a message, or result -> message
     destructive: bool = False
+    applies: object = None  # report -> bool, beyond the transition table
 
 
 ACTIONS = {
@@ -65,7 +68,7 @@ ACTIONS = {
         ReportAction(
             "bukan-kewenangan",
             "mark_not_authority",
-            _("Bukan kewenangan"),
+            pgettext_lazy("tombol", "Bukan kewenangan"),
             forms.NotAuthorityForm,
             VERIFIER,
             lambda r, u, d: services.mark_not_authority(r, u, d["referral"]),
@@ -125,6 +128,14 @@ ACTIONS = {
 }
 
 
+def report_actions() -> dict[str, ReportAction]:
+    """The built-in actions plus those other apps add through the
+    ``register_report_action`` hook (each returns ReportActions), so that e.g. the
+    PPID's hand-over is offered here without cms.complaints importing cms.ppid."""
+    extra = [a for fn in hooks.get_hooks("register_report_action") for a in fn()]
+    return {**ACTIONS, **{action.slug: action for action in extra}}
+
+
 def action_label(action: ReportAction, report) -> str:
     redispose = report.status in (Status.DISPOSISI, Status.TINDAK_LANJUT)
     if action.transition == "dispose" and redispose:
@@ -160,7 +171,13 @@ class Actor:
 def available_actions(user, report) -> list[ReportAction]:
     actor = Actor(user, report)
     allowed = set(allowed_actions(report))
-    return [a for a in ACTIONS.values() if a.transition in allowed and actor.may(a)]
+    return [
+        a
+        for a in report_actions().values()
+        if a.transition in allowed
+        and actor.may(a)
+        and (a.applies is None or a.applies(report))
+    ]
 
 
 def build_form(action, actor, data=None, files=None):
@@ -187,8 +204,10 @@ class ReportActionView(WagtailAdminTemplateMixin, TemplateView):
         self.report = get_object_or_404(
             reports_for(request.user).select_related("category"), pk=kwargs["pk"]
         )
-        self.action = ACTIONS.get(kwargs["action"])
+        self.action = report_actions().get(kwargs["action"])
         if self.action is None:
+            raise Http404
+        if self.action.applies is not None and not self.action.applies(self.report):
             raise Http404
 
     def dispatch(self, request, *args, **kwargs):
@@ -229,11 +248,14 @@ class ReportActionView(WagtailAdminTemplateMixin, TemplateView):
         form = build_form(self.action, self.actor, request.POST, request.FILES)
         if form.is_valid():
             try:
-                self.action.run(self.report, request.user, form.cleaned_data)
+                result = self.action.run(self.report, request.user, form.cleaned_data)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(request, self.action.success)
+                success = self.action.success
+                messages.success(
+                    request, success(result) if callable(success) else success
+                )
                 return redirect(self.after_url())
         else:
             messages.error(request, _("Periksa kembali isian formulir."))

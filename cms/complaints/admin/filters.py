@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import django_filters
 from django import forms
-from django.db.models import Case, DateField, OuterRef, Q, Subquery, When
+from django.db.models import Case, DateField, F, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
@@ -21,20 +21,26 @@ RESPONSE_STATUSES = (Status.DISPOSISI, Status.TINDAK_LANJUT)
 def with_deadline(queryset, opds=None):
     """Annotate ``due``: the date the next step is owed by, or None.
 
-    Verification is owed by ``verify_due``; once disposed, the earliest pending
-    first response of the active dispositions (of ``opds`` only, for a liaison's
-    queue: another OPD's lateness is not theirs). A subquery, not a join, so the
-    queue stays one row per report and one query whatever its size.
+    For the province team, the report's stored next deadline (``Report.due_on``,
+    indexed): verification, the earliest pending first response, or the
+    reporter's time to confirm. For a liaison's queue (``opds``), the earliest
+    pending first response of THEIR OPDs only (another OPD's lateness is not
+    theirs): a subquery over a queue already narrowed to their dispositions.
     """
-    pending = Disposition.objects.filter(
-        report=OuterRef("pk"), active=True, first_response_at__isnull=True
+    if opds is None:
+        return queryset.annotate(due=F("due_on"))
+    first_due = (
+        Disposition.objects.filter(
+            report=OuterRef("pk"),
+            active=True,
+            first_response_at__isnull=True,
+            opd__in=opds,
+        )
+        .order_by("first_response_due")
+        .values("first_response_due")
     )
-    if opds is not None:
-        pending = pending.filter(opd__in=opds)
-    first_due = pending.order_by("first_response_due").values("first_response_due")
     return queryset.annotate(
         due=Case(
-            When(status__in=VERIFY_STATUSES, then="verify_due"),
             When(status__in=RESPONSE_STATUSES, then=Subquery(first_due[:1])),
             default=None,
             output_field=DateField(),

@@ -86,7 +86,9 @@ class MergeForm(ActionForm):
         if into is None:
             raise ValidationError(_("Tidak ada laporan dengan kode itu."))
         if into.pk == self.report.pk:
-            raise ValidationError(_("Laporan tidak dapat digabungkan ke dirinya."))
+            raise ValidationError(
+                _("Laporan tidak dapat digabungkan ke dirinya sendiri.")
+            )
         return into
 
 
@@ -152,4 +154,32 @@ class ResolveForm(ActionForm):
             "Apa yang telah dilakukan; dikirim kepada pelapor, yang dapat "
             "mengonfirmasi atau membuka kembali laporan."
         ),
+    )
+
+
+class FollowUpForm(forms.Form):
+    """The text of a report's public follow-up, as the verifier approves it."""
+
+    title = forms.CharField(label=_("Judul"), max_length=255)
+    summary = forms.CharField(
+        label=_("Ringkasan"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    text = forms.CharField(
+        label=_("Teks tindak lanjut"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Tampil untuk umum. Identitas yang dikenali sudah diganti "
+            "“[disamarkan]”; periksa juga nama orang lain dan alamat rumah."
+        ),
+    )
+    checked = forms.BooleanField(
+        label=_(
+            "Saya sudah memeriksa: teks tidak memuat identitas, kontak, atau alamat "
+            "persis pelapor"
+        ),
+        required=True,
     )

@@ -3,7 +3,8 @@ OPD saya" for an OPD's liaisons. Wagtail's generic listing (table, pagination,
 search box, filter drawer) over ``selectors.reports_for(user)``.
 
 The page costs the same number of queries at any size: the category is joined, the
-next deadline is a subquery annotation and the OPD names come in one prefetch.
+next deadline is a stored, indexed column (a per-OPD subquery in a liaison's queue)
+and the OPD names come in one prefetch.
 """
 
 from django.core.exceptions import PermissionDenied

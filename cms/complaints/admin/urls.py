@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import queues, views
+from . import followup, queues, views
 from .actions import ReportActionView
 
 app_name = "complaints_admin"
@@ -29,6 +29,16 @@ urlpatterns = [
         "<int:pk>/aksi/<slug:action>/",
         ReportActionView.as_view(),
         name="action",
+    ),
+    path(
+        "<int:pk>/tindak-lanjut/",
+        followup.FollowUpPublishView.as_view(),
+        name="followup",
+    ),
+    path(
+        "<int:pk>/tindak-lanjut/tarik/",
+        followup.FollowUpWithdrawView.as_view(),
+        name="followup_withdraw",
     ),
     path(
         "<int:pk>/lampiran/<int:attachment_pk>/",

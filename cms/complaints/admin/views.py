@@ -16,8 +16,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from cms.complaints import clock
 from cms.complaints.models import ActorRole, Attachment, Privacy
 from cms.complaints.selectors import reporter_identity_visible, reports_for
+from cms.complaints.timeline import entry_text
 
 from .actions import Actor, action_label, available_actions, build_form
+from .followup import followup_state
 from .queues import deadline_badge
 from .roles import is_liaison, is_verifier
 
@@ -79,6 +81,7 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
         )
         for entry in entries:
             entry.actor_display = actor_name(entry)
+            entry.text = entry_text(entry)  # system entries in the admin's language
         dispositions = list(
             report.dispositions.select_related("opd", "disposed_by").order_by(
                 "-active", "disposed_at"
@@ -102,6 +105,7 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
                 else None
             ),
             dispositions=dispositions,
+            followup=followup_state(user, report),
             attachments=Attachment.objects.filter(report=report).select_related(
                 "entry"
             ),

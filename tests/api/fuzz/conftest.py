@@ -107,6 +107,33 @@ def make_reports(opds):
     add_report(category=category, status="spam")
 
 
+def make_information_requests(opds) -> list[str]:
+    """Requests undecided, granted and refused (objections possible); their
+    requesters' tokens, for the requester's endpoints."""
+    from cms.ppid import services
+    from tests.portal.ppid_helpers import refuse, request_data, utama
+
+    tokens = []
+    for n, opd in enumerate((None, opds["dinkes"], None)):
+        data = {
+            **request_data(),
+            "addressed_opd": opd,
+            "information_requested": f"Salinan anggaran program nomor {n} tahun 2025.",
+        }
+        info, token = services.request_submit(data=data, source="portal")
+        tokens.append(token)
+        if n == 1:
+            services.request_decide(
+                request=info,
+                decision="diberikan_seluruhnya",
+                text="Diberikan.",
+                user=utama(),
+            )
+        if n == 2:
+            refuse(info)
+    return tokens
+
+
 def make_credentials(drafts) -> dict:
     """A province-wide key that may preview, and preview tokens of the drafts."""
     from api.keys.services import api_key_create
@@ -150,6 +177,7 @@ def fuzz_content(django_db_setup, django_db_blocker):
             opds = make_opds()
             make_reports(opds)
             credentials = make_credentials(make_content(opds))
+            credentials["request_tokens"] = make_information_requests(opds)
             build_search_index()
             yield credentials
             transaction.set_rollback(True)

@@ -18,6 +18,7 @@ schemathesis' own ``from_fixture(...).parametrize()`` does not run under pytest 
 test here, with its Hypothesis test built from ``operation.as_strategy()``.
 """
 
+import os
 import time
 from collections import Counter
 
@@ -34,6 +35,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from . import information_request_bodies as ppid
 from .paths import real_path_parameters
 from .report_bodies import REPLY_PATH, SUBMIT_PATH, reply_bodies, submit_bodies
 from .schema import UNDOCUMENTED, get_operation_labels, get_write_operation_labels
@@ -52,9 +54,12 @@ CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
+# FUZZ_RANDOM=1: random examples each run (as a stranger's fuzzer would send),
+# seeded by pytest's --hypothesis-seed when given; docs/api/fuzzing.md.
+RANDOM = os.environ.get("FUZZ_RANDOM", "") not in ("", "0")
 FUZZ_SETTINGS = settings(
     max_examples=EXAMPLES_PER_OPERATION,
-    derandomize=True,
+    derandomize=not RANDOM,
     deadline=None,
     database=None,  # derandomized: nothing to replay from a local database
     phases=[Phase.explicit, Phase.generate],
@@ -138,6 +143,7 @@ def case_strategy(operation, credentials):
                 )
             )
         )
+    strategies.extend(information_request_strategies(operation, credentials))
     if operation.path == PREVIEW_PATH:
         tokens = credentials["preview_tokens"]
         strategies.append(
@@ -150,6 +156,37 @@ def case_strategy(operation, credentials):
             .flatmap(lambda query: operation.as_strategy(headers=keyed, query=query))
         )
     return st.one_of(strategies)
+
+
+def information_request_strategies(operation, credentials) -> list:
+    """Valid and hostile requests to file, and real tokens (with bodies) for the
+    requester's view and objections."""
+    if operation.path == ppid.SUBMIT_PATH and operation.method.upper() == "POST":
+        return [
+            ppid.submit_bodies().flatmap(
+                lambda body: operation.as_strategy(
+                    body=body, media_type="application/json"
+                )
+            )
+        ]
+    tokens = ppid.tokens(credentials["request_tokens"])
+    if operation.path == ppid.MINE_PATH:
+        return [
+            tokens.flatmap(
+                lambda token: operation.as_strategy(headers={ppid.TOKEN_HEADER: token})
+            )
+        ]
+    if operation.path == ppid.OBJECTIONS_PATH:
+        return [
+            st.tuples(tokens, ppid.objection_bodies()).flatmap(
+                lambda drawn: operation.as_strategy(
+                    headers={ppid.TOKEN_HEADER: drawn[0]},
+                    body=drawn[1],
+                    media_type="application/json",
+                )
+            )
+        ]
+    return []
 
 
 @pytest.mark.parametrize("label", get_operation_labels())

@@ -91,6 +91,8 @@ def test_fuzzed_operations_are_every_operation(spec):
     }
     assert methods == {"get", "post"}
     assert get_write_operation_labels(spec) == [
+        "POST /api/v1/information-requests/",
+        "POST /api/v1/information-requests/mine/objections/",
         "POST /api/v1/reports/",
         "POST /api/v1/reports/{code}/replies/",
     ]

@@ -31,7 +31,13 @@ pytestmark = pytest.mark.django_db
 
 # Endpoints of other areas (search, preview, feeds, reports) are checked by their own
 # tests (reports: tests/api/complaints/test_schema.py).
-OTHER_AREAS = ("/api/v1/search/", "/api/v1/preview", "/api/v1/reports/")
+# Checked by their own schema tests (tests/api/search, complaints, ppid ...).
+OTHER_AREAS = (
+    "/api/v1/search/",
+    "/api/v1/preview",
+    "/api/v1/reports/",
+    "/api/v1/information-requests/",
+)
 
 
 def closed(schema):
@@ -176,7 +182,14 @@ def test_parameters_are_documented_with_their_values(spec):
     }  # fmt: skip
     assert set(parameters["type"]["schema"]["items"]["enum"]) == {
         "rilis", "artikel", "pengumuman", "infografis", "video", "podcast", "dokumen",
+        "tindak-lanjut",
     }  # fmt: skip
     assert "-published" in parameters["ordering"]["schema"]["enum"]
     error = spec["paths"]["/api/v1/content/"]["get"]["responses"]["400"]
     assert error["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+
+
+def test_a_complaint_follow_up_documents_no_report_link(spec):
+    detail = spec["components"]["schemas"]["FollowUpDetail"]["properties"]
+    assert {"category", "region", "received_on", "resolved_on", "text"} <= set(detail)
+    assert not {"report", "tracking_code", "report_id"} & set(detail)

@@ -66,6 +66,8 @@ def test_whole_lifecycle(
 
         services.resolve(report, nakes, "Jam layanan sudah diperbaiki.")
         assert report.status == "selesai" and report.close_due is not None
+        # Credited to the liaison's OPD, like its responses.
+        assert report.timeline.get(action="resolved").opd == dinkes
         services.confirm(report, token)
         services.archive(report, team)
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cms.complaints.models import Report
-from cms.complaints.rules import report_errors
+from cms.complaints.rules import CONTACT_MISSING, report_errors
 from tests.factories.complaints import add_category, add_report
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,15 @@ def test_report_errors_reads_a_dict_or_a_report(opds):
         "region",
         "category",
     }
+
+
+def test_a_door_may_word_the_missing_contact_its_own_way(opds):
+    """The API and Open311 keep the neutral wording; the portal form speaks to the
+    reporter (portal.complaints_forms.WORDING)."""
+    data = {"privacy": "biasa", "reporter_name": "Budi"}
+    neutral = report_errors(data)["reporter_email"]
+    assert neutral == ["Isi surel atau nomor telepon pelapor (atau pilih anonim)."]
+    worded = report_errors(data, {CONTACT_MISSING: "Isi kontak Anda."})
+    assert worded["reporter_email"] == ["Isi kontak Anda."]
+    half = report_errors({"latitude": "-6.12"})["longitude"]
+    assert half == ["Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya."]
