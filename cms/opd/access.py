@@ -95,6 +95,25 @@ def province_access_ensure(home) -> Group:
     return team
 
 
+def workflow_name(opd) -> str:
+    """Reads after Wagtail's "Ajukan ke …": "Ajukan ke redaksi Diskominfo"."""
+    return f"redaksi {opd.short_name}"
+
+
+def review_task_name(opd) -> str:
+    """Reads after "Menunggu …" and "Ajukan ulang untuk …"."""
+    return f"tinjauan redaksi {opd.short_name}"
+
+
+def _named(obj, name):
+    """Save ``obj`` under ``name``; existing rows are renamed, not duplicated, so a
+    changed short name (or the old naming scheme) is repaired in place."""
+    if obj.pk is None or obj.name != name:
+        obj.name = name
+        obj.save()
+    return obj
+
+
 @transaction.atomic
 def opd_access_ensure(opd) -> None:
     """Create (or repair) the OPD's groups, collections, permissions and workflow."""
@@ -118,9 +137,12 @@ def opd_access_ensure(opd) -> None:
     province = Group.objects.filter(name=PROVINCE_GROUP)
     restriction.groups.add(editors, reviewers, *province)
 
-    review_task, _ = OPDReviewTask.objects.get_or_create(name=f"Tinjauan {opd.slug}")
+    review_task = OPDReviewTask.objects.filter(groups=reviewers).first()
+    review_task = _named(review_task or OPDReviewTask(), review_task_name(opd))
     review_task.groups.add(reviewers)
-    workflow, created = Workflow.objects.get_or_create(name=f"Redaksi {opd.slug}")
+    assigned = WorkflowPage.objects.filter(page=opd).select_related("workflow").first()
+    created = assigned is None
+    workflow = _named(assigned.workflow if assigned else Workflow(), workflow_name(opd))
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=review_task, sort_order=0)
         curation = ProvinceCurationTask.objects.first()

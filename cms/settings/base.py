@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its catalog: Wagtail's workflow status uses naturaltime ("3 detik
+    # yang lalu"), which stays English unless the app is installed.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

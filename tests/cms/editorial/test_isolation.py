@@ -68,7 +68,7 @@ def test_a_new_opd_gets_its_groups_collections_workflow_and_dip(opds):
             Group.objects.get(name=PROVINCE_GROUP),
         }
         workflow = opd.get_workflow()
-        assert workflow.name == f"Redaksi {slug}"
+        assert workflow.name == f"redaksi {opd.short_name}"
         tasks = [task.specific for task in workflow.tasks]
         assert isinstance(tasks[0], OPDReviewTask)
         assert list(tasks[0].groups.all()) == [opd.reviewer_group]
@@ -105,12 +105,12 @@ def test_an_opd_created_in_the_admin_is_ready_for_its_editors(client, home):
     client.force_login(UserFactory(opd=dinsos, role="editor"))
     page = create_via_admin(client, NewsPage, dinsos, "Bansos cair", action="submit")
     assert page.opd_id == dinsos.pk
-    assert reload(page).current_workflow_task.name == "Tinjauan dinsos"
+    assert reload(page).current_workflow_task.name == "tinjauan redaksi Dinsos"
 
 
 def test_an_item_follows_the_workflow_of_its_opd(opds):
     item = add_item(opds["dinkes"], "Rilis posyandu", live=False)
-    assert item.get_workflow().name == "Redaksi dinkes"
+    assert item.get_workflow().name == "redaksi DINKES"
     assert item.opd_id == opds["dinkes"].pk
 
 

@@ -54,7 +54,7 @@ def test_editor_publishes_serta_merta_at_once_and_review_follows(
     ).exists()
     assert published.workflow_in_progress
     task = published.current_workflow_task.specific
-    assert isinstance(task, OPDReviewTask) and task.name == "Tinjauan bpbd"
+    assert isinstance(task, OPDReviewTask) and task.name == "tinjauan redaksi BPBD"
     client.logout()
     response = client.get(page.url)
     assert response.status_code == 200

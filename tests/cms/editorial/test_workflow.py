@@ -74,7 +74,8 @@ def test_submission_waits_on_the_opd_review_and_mails_its_reviewers(
     state = _state(page)
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     task = state.current_task_state.task.specific
-    assert isinstance(task, OPDReviewTask) and task.name == "Tinjauan diskominfo"
+    assert isinstance(task, OPDReviewTask)
+    assert task.name == "tinjauan redaksi DISKOMINFO"
 
     recipients = {address for mail in mailoutbox for address in mail.to}
     assert "reviewer.a@bantenprov.go.id" in recipients
