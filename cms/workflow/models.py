@@ -15,17 +15,25 @@ from cms.content.accessibility import page_accessibility_problems
 
 
 class AccessibilityGateMixin:
-    """No approve action while the revision under review has accessibility problems."""
+    """Confirmed decisions; no approve action while the revision under review has
+    accessibility problems."""
 
     def _problems(self, obj) -> list:
         revision = obj.get_latest_revision()
         return page_accessibility_problems(revision.as_object() if revision else obj)
 
     def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
-        if actions and self._problems(obj):
-            return [action for action in actions if action[0] != "approve"]
+        # Wagtail offers "Approve" without a dialog next to "Approve with comment":
+        # here both decisions open a dialog that confirms them (comment optional).
+        if not super().get_actions(obj, user):
+            return []
+        actions = [("reject", _("Minta perubahan"), True)]
+        if not self._problems(obj):
+            actions.append(("approve", _("Setujui"), True))
         return actions
+
+    def get_template_for_action(self, action):
+        return "editorial/workflow_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":

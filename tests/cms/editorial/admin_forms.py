@@ -4,6 +4,7 @@ The content types share one form layout (``ContentPage.panels_with``); each test
 only the fields it cares about.
 """
 
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import (
@@ -113,6 +114,11 @@ def form_errors(response) -> str:
     for errors in form.errors.values():
         messages.extend(str(e) for e in errors)
     return " | ".join(messages)
+
+
+def messages_text(response) -> str:
+    """The admin messages a response leaves for the next page, as one string."""
+    return " | ".join(str(m) for m in get_messages(response.wsgi_request))
 
 
 def create_via_admin(client, model, parent, title, *, action=None, **fields):

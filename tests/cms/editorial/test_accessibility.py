@@ -13,8 +13,8 @@ from .admin_forms import (
     content_form,
     create_via_admin,
     edit_url,
-    form_errors,
     is_refused,
+    messages_text,
     workflow_action_url,
 )
 from .revisions import reload
@@ -76,13 +76,17 @@ def test_incomplete_item_saves_as_draft_but_cannot_be_submitted(
     page = create_via_admin(client, model, opds["dinkes"], title, **fields)
     assert not page.live  # the draft was saved despite the gap
 
-    data = content_form(title, slug=page.slug, **fields)
+    data = content_form(title, slug=page.slug, summary="Ringkasan baru", **fields)
     data["action-submit"] = "1"
     response = client.post(edit_url(page), data)
 
-    assert response.status_code == 200
-    assert message in form_errors(response)
-    assert message in response.content.decode()
+    # Back to the editor: the draft is saved, and the message says what is missing.
+    assert response.status_code == 302 and response.url == edit_url(page)
+    said = messages_text(response)
+    assert "Draf tersimpan, tetapi belum dapat diajukan:" in said
+    assert message in said
+    assert "validation errors" not in said
+    assert reload(page).get_latest_revision_as_object().summary == "Ringkasan baru"
     assert not reload(page).live
     assert not reload(page).workflow_in_progress
 
@@ -93,13 +97,18 @@ def test_incomplete_item_saves_as_draft_but_cannot_be_submitted(
     assert reload(page).workflow_in_progress
 
 
-def test_submitting_a_new_video_without_captions_creates_nothing(client, opds, editor):
+def test_submitting_a_new_video_without_captions_saves_a_draft(client, opds, editor):
     data = content_form("Video banjir", embed_url="https://youtu.be/abc")
     data["action-submit"] = "1"
     response = client.post(add_url(VideoPage, opds["dinkes"]), data)
-    assert response.status_code == 200
-    assert CAPTIONS in form_errors(response)
-    assert not VideoPage.objects.filter(slug="video-banjir").exists()
+
+    page = VideoPage.objects.get(slug="video-banjir")
+    assert response.status_code == 302 and response.url == edit_url(page)
+    said = messages_text(response)
+    assert "Draf tersimpan, tetapi belum dapat diajukan:" in said
+    assert CAPTIONS in said
+    assert "could not be created" not in said
+    assert not page.live and not page.workflow_in_progress
 
 
 def test_reviewer_cannot_publish_an_inaccessible_item_directly(client, opds):
@@ -115,9 +124,24 @@ def test_reviewer_cannot_publish_an_inaccessible_item_directly(client, opds):
     data["action-publish"] = "1"
     response = client.post(edit_url(page), data)
 
-    assert response.status_code == 200
-    assert CAPTIONS in form_errors(response)
+    assert response.status_code == 302
+    said = messages_text(response)
+    assert "Draf tersimpan, tetapi belum dapat diterbitkan:" in said
+    assert CAPTIONS in said
     assert not reload(page).live
+
+
+def test_what_a_draft_could_not_save_either_is_not_saved(client, opds, editor):
+    """A slug already taken blocks a draft too: the editor shows the errors."""
+    create_via_admin(client, NewsPage, opds["dinkes"], "Kembar", slug="kembar")
+    data = content_form("Video kembar", slug="kembar", embed_url="https://y.tb/a")
+    data["action-submit"] = "1"
+    response = client.post(add_url(VideoPage, opds["dinkes"]), data)
+
+    assert response.status_code == 200
+    assert "slug" in response.context["form"].errors
+    assert not VideoPage.objects.filter(title="Video kembar").exists()
+    assert "Draf tersimpan" not in messages_text(response)
 
 
 def test_review_task_refuses_to_approve_an_inaccessible_revision(client, opds):
