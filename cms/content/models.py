@@ -55,6 +55,8 @@ class ContentPage(OPDOwnedMixin, Page):
     type_code = ""
     # The importer creates pages of this type (see ``IMPORTABLE_TYPES``).
     importable = True
+    # A new one opens with an empty paragraph block (types whose body is the text).
+    starts_with_paragraph = True
 
     objects = PageManager.from_queryset(ContentPageQuerySet)()
 
@@ -258,6 +260,7 @@ class InfographicPage(ContentPage):
     """Image(s) with a full text alternative, for screen readers and search."""
 
     type_code = "infografis"
+    starts_with_paragraph = False
     images = StreamField(InfographicImagesBlock(), blank=True, verbose_name=_("gambar"))
     text_alternative = RichTextField(
         _("teks alternatif lengkap"),
@@ -280,6 +283,7 @@ class VideoPage(ContentPage):
     """Short video: an uploaded file or a YouTube/Instagram embed."""
 
     type_code = "video"
+    starts_with_paragraph = False
     video_file = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("berkas video"),
@@ -324,6 +328,7 @@ class PodcastPage(ContentPage):
     """Siniar (podcast) episode."""
 
     type_code = "podcast"
+    starts_with_paragraph = False
     audio_file = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("berkas audio"),
@@ -384,6 +389,7 @@ class FollowUpPage(ContentPage):
 
     type_code = "tindak-lanjut"
     importable = False
+    starts_with_paragraph = False
 
     category_name = models.CharField(_("kategori aduan"), max_length=120)
     # The kabupaten/kota name only: never an address or coordinates.

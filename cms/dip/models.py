@@ -35,6 +35,8 @@ class DIPIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["opd.OPDPage"]
     subpage_types = ["dip.DIPEntryPage"]
+    # One DIP per OPD: the add-subpage chooser stops offering a second one.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("daftar informasi publik")
