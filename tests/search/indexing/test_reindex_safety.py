@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[3]
 WAIT_SECONDS = 120  # generous: the machine may be busy; nothing here is timed
+CHILD_APPLICATION = "sipanganten reindex test child"
 
 
 def child_env() -> dict:
@@ -36,6 +37,7 @@ def child_env() -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": urlunsplit(url._replace(path=f"/{database}")),
+        "PGAPPNAME": CHILD_APPLICATION,  # libpq's default name for its sessions
     }
 
 
@@ -106,20 +108,29 @@ def family(es) -> set[str]:
     return set(es.indices.get(index=f"{alias_name()}-*", expand_wildcards="all"))
 
 
-def wait_for_other_sessions_to_end() -> None:
-    """A killed process's database sessions end when the server sees the socket
-    close (at once, on one machine): wait for it rather than guess."""
-    deadline = time.monotonic() + WAIT_SECONDS
+def sessions_of(process: subprocess.Popen) -> int:
     with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                "current_database() AND backend_type = 'client backend' "
-                "AND pid <> pg_backend_pid()"
-            )
-            if cursor.fetchone()[0] == 0:
-                return
-            time.sleep(0.05)
+        # The test runs in one transaction, and PostgreSQL keeps the first
+        # pg_stat_activity it showed a transaction: ask for a fresh one.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s "
+            "OR application_name LIKE %s",
+            [CHILD_APPLICATION, f"search_reindex pid {process.pid} %"],
+        )
+        return cursor.fetchone()[0]
+
+
+def wait_for_sessions_of(process: subprocess.Popen) -> None:
+    """A killed process's database sessions end when the server sees the socket
+    close (at once, on one machine): wait for it rather than guess. Only that
+    process's sessions count: the suite's own threads (a live server, a pool)
+    may hold theirs for as long as they like."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if sessions_of(process) == 0:
+            return
+        time.sleep(0.05)
     pytest.fail("the killed process's database session never ended")
 
 
@@ -184,9 +195,10 @@ def test_next_run_cleans_up_after_sigkill_without_force(opds, es, child):
     killed = child("load")
     killed.wait_until_paused()
     (half_built,) = indexes_of(es, building_alias_name())
+    assert sessions_of(killed.process)  # the wait below watches the right sessions
     killed.process.kill()
     killed.finish()
-    wait_for_other_sessions_to_end()
+    wait_for_sessions_of(killed.process)
     output = run_reindex()
     assert f"Removed what an interrupted run left: {half_built}" in output
     # Only the new index is left (it may reuse the deleted one's name, by second).
