@@ -86,7 +86,25 @@ class DescribedForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
-class ReportForm(DescribedForm):
+def honeypot_field() -> forms.CharField:
+    """The trap field (named ``HONEYPOT``) of the citizens' forms: hidden from
+    people and out of the tab order; a filled one marks a bot."""
+    return forms.CharField(
+        label=_("Jangan diisi"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class HoneypotMixin:
+    """``is_honeypot`` for a form with a ``honeypot_field()``."""
+
+    @property
+    def is_honeypot(self) -> bool:
+        return bool(self.data.get(HONEYPOT, "").strip())
+
+
+class ReportForm(HoneypotMixin, DescribedForm):
     """The report form at /lapor/ (fields named as ``Report``'s)."""
 
     HINTS = {
@@ -182,11 +200,7 @@ class ReportForm(DescribedForm):
         ),
         error_messages={"required": _("Centang persetujuan untuk mengirim laporan.")},
     )
-    situs_web = forms.CharField(
-        label=_("Jangan diisi"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    situs_web = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,10 +222,6 @@ class ReportForm(DescribedForm):
             (radio, PRIVACY_HELP.get(radio.data["value"], ""))
             for radio in self["privacy"]
         ]
-
-    @property
-    def is_honeypot(self) -> bool:
-        return bool(self.data.get(HONEYPOT, "").strip())
 
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]

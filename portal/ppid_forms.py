@@ -19,7 +19,13 @@ from cms.ppid import rules
 from cms.ppid.grounds import OBJECTION_GROUNDS
 from cms.ppid.models import DeliveryMethod, ObtainMethod, RequesterKind
 
-from .complaints_forms import HONEYPOT, DescribedForm, add_hints, add_service_errors
+from .complaints_forms import (
+    DescribedForm,
+    HoneypotMixin,
+    add_hints,
+    add_service_errors,
+    honeypot_field,
+)
 
 ACCEPT = ".pdf,application/pdf"
 MAX_MB = MAX_BYTES // (1024 * 1024)
@@ -49,7 +55,7 @@ KIND_HELP = {
 __all__ = ["MAX_MB", "ObjectionForm", "RequestForm", "add_service_errors"]
 
 
-class RequestForm(DescribedForm):
+class RequestForm(HoneypotMixin, DescribedForm):
     """The request form at /ppid/permohonan/ (fields named as the model's)."""
 
     HINTS = {
@@ -148,11 +154,7 @@ class RequestForm(DescribedForm):
         ),
         error_messages={"required": _("Centang persetujuan untuk mengirim.")},
     )
-    situs_web = forms.CharField(
-        label=_("Jangan diisi"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    situs_web = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,10 +181,6 @@ class RequestForm(DescribedForm):
     @property
     def delivery_options(self):
         return self.options("delivery_method")
-
-    @property
-    def is_honeypot(self) -> bool:
-        return bool(self.data.get(HONEYPOT, "").strip())
 
     def clean_identity_upload(self):
         """Only a badan hukum's document is read (sniffed, must be a PDF)."""

@@ -5,7 +5,9 @@ Groups are created idempotently (like ``cms.opd.access``); membership is what
 admin screens; which reports a person sees is decided by the selectors.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+
+from cms.core.group_permissions import ensure_group
 
 VERIFIER_GROUP = "Provinsi: Tim Verifikasi Aduan"
 LIAISON_SUFFIX = ": Penghubung Aduan"
@@ -29,28 +31,12 @@ def liaison_group_name(opd) -> str:
     return f"{opd.slug}{LIAISON_SUFFIX}"
 
 
-def _grant(group: Group, perms) -> None:
-    # Permissions appear after their app's first migrate; add the ones that exist.
-    found = Permission.objects.filter(
-        content_type__app_label__in={app for app, _ in perms},
-        codename__in={codename for _, codename in perms},
-    ).select_related("content_type")
-    wanted = set(perms)
-    group.permissions.add(
-        *(p for p in found if (p.content_type.app_label, p.codename) in wanted)
-    )
-
-
 def verifier_group_ensure() -> Group:
-    group, _ = Group.objects.get_or_create(name=VERIFIER_GROUP)
-    _grant(group, VERIFIER_PERMS)
-    return group
+    return ensure_group(VERIFIER_GROUP, VERIFIER_PERMS)
 
 
 def liaison_group_ensure(opd) -> Group:
-    group, _ = Group.objects.get_or_create(name=liaison_group_name(opd))
-    _grant(group, LIAISON_PERMS)
-    return group
+    return ensure_group(liaison_group_name(opd), LIAISON_PERMS)
 
 
 def complaints_access_ensure() -> None:

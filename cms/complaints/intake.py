@@ -2,9 +2,7 @@
 detection and the keyed hashes that stand in for the reporter's IP and link."""
 
 import difflib
-import hashlib
 import re
-import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from cms.core.secret_links import new_token
 from cms.core.workdays import add_working_days
 
 from . import clock, events
@@ -65,10 +64,6 @@ def client_ip_hash(client_ip: str | None) -> str:
     return salted_hmac(
         "cms.complaints.client_ip", client_ip, algorithm="sha256"
     ).hexdigest()
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _normalised_text(title: str, description: str) -> str:
@@ -139,8 +134,7 @@ def submit(*, data: dict, uploads: list, source: str, client_ip) -> tuple[Report
     if duplicate is not None:
         raise DuplicateReport(duplicate.tracking_code)
 
-    token = secrets.token_urlsafe(32)
-    report.reply_token_hash = token_hash(token)
+    token, report.reply_token_hash = new_token()
     report.submitted_at = clock.now()
     report.verify_due = add_working_days(
         timezone.localdate(report.submitted_at), VERIFY_DAYS

@@ -5,13 +5,19 @@ API, Open311, admin, factories, benchmarks): the one copy of these rules.
 answer early (before a rate limit is spent) and under their own field names.
 """
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+
+from cms.core import contact_rules
+
+# EMAIL_MAX, NAME_MAX, PHONE_MAX are re-exported ("as"): the portal and the API
+# size their form fields by them.
+from cms.core.contact_rules import EMAIL_MAX as EMAIL_MAX
+from cms.core.contact_rules import NAME_MAX as NAME_MAX
+from cms.core.contact_rules import PHONE_MAX as PHONE_MAX
+from cms.core.contact_rules import PHONE_MIN_DIGITS, text
 
 from .models import DESCRIPTION_MAX, Category, Privacy
 from .regions import REGION_NAMES
@@ -19,12 +25,6 @@ from .regions import REGION_NAMES
 TITLE_MIN, TITLE_MAX = 5, 200
 DESCRIPTION_MIN = 20
 ADDRESS_MAX = 300
-NAME_MAX = 200
-EMAIL_MAX = 254
-PHONE_MAX = 30
-PHONE_MIN_DIGITS = 8
-# Digits, spaces, dashes, parentheses and one leading "+": what people type.
-PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]+$")
 # Banten with a margin: Pulau Tunda (Kab. Serang, ~-5.81) in the north, the
 # Lebak coast (~-7.0) in the south, Ujung Kulon/Panaitan (~105.1) in the west,
 # Kota Tangerang Selatan (~106.8) in the east. A point outside is a client bug
@@ -57,10 +57,6 @@ def _getter(data):
     return get
 
 
-def _text(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _decimal(value):
     """The value as a Decimal, None when blank, "" when not a number."""
     if value is None or value == "":
@@ -73,26 +69,15 @@ def _decimal(value):
 
 
 def _length_errors(get, add) -> None:
-    for name, label, low, high in (
-        ("title", _("Judul"), TITLE_MIN, TITLE_MAX),
-        ("description", _("Uraian"), DESCRIPTION_MIN, DESCRIPTION_MAX),
-        ("address", _("Alamat"), 0, ADDRESS_MAX),
-    ):
-        size = len(_text(get(name)))
-        if low and not size:
-            add(name, _("%(field)s wajib diisi.") % {"field": label})
-        elif size < low:
-            add(
-                name,
-                _("%(field)s paling sedikit %(min)d karakter.")
-                % {"field": label, "min": low},
-            )
-        elif size > high:
-            add(
-                name,
-                _("%(field)s paling banyak %(max)d karakter.")
-                % {"field": label, "max": high},
-            )
+    contact_rules.length_errors(
+        get,
+        add,
+        (
+            ("title", _("Judul"), TITLE_MIN, TITLE_MAX),
+            ("description", _("Uraian"), DESCRIPTION_MIN, DESCRIPTION_MAX),
+            ("address", _("Alamat"), 0, ADDRESS_MAX),
+        ),
+    )
 
 
 def _location_errors(get, add) -> None:
@@ -129,34 +114,19 @@ def _identity_errors(get, add) -> None:
     reporter, well formed; an anonymous one keeps none (see ``with_privacy``)."""
     if get("privacy") == Privacy.ANONIM:
         return
-    name, email = _text(get("reporter_name")), _text(get("reporter_email"))
-    phone = _text(get("reporter_phone"))
+    name, email = text(get("reporter_name")), text(get("reporter_email"))
+    phone = text(get("reporter_phone"))
     if not name:
         add("reporter_name", _("Nama pelapor wajib diisi (atau pilih anonim)."))
-    elif len(name) > NAME_MAX:
-        add(
-            "reporter_name",
-            _("Nama paling banyak %(max)d karakter.") % {"max": NAME_MAX},
-        )
+    contact_rules.name_errors(add, "reporter_name", name)
     if not email and not phone:
         add(
             "reporter_email",
             _("Isi surel atau nomor telepon pelapor (atau pilih anonim)."),
             code=CONTACT_MISSING,
         )
-    if email:
-        try:
-            if len(email) > EMAIL_MAX:
-                raise ValidationError("too long")
-            validate_email(email)
-        except ValidationError:
-            add("reporter_email", _("Alamat surel tidak sah, misalnya nama@contoh.id."))
-    digits = sum(char.isdigit() for char in phone)
-    if phone and (
-        len(phone) > PHONE_MAX
-        or not PHONE_PATTERN.match(phone)
-        or digits < PHONE_MIN_DIGITS
-    ):
+    contact_rules.email_errors(add, "reporter_email", email)
+    if phone and not contact_rules.phone_is_valid(phone):
         add(
             "reporter_phone",
             _(

@@ -5,13 +5,12 @@ liaisons see only reports with an ACTIVE disposition to their OPD, so a
 re-disposition takes the report away from the OPD that lost it.
 """
 
-import hmac
-
 from django.db.models import Min, Q
+
+from cms.core.secret_links import token_hash, token_matches
 
 from .access import is_verifier, liaison_opd_slugs
 from .codes import normalise_code
-from .intake import token_hash
 from .models import Privacy, Report, Status, TimelineEntry
 from .transitions import OPEN_FOR_VERIFICATION
 
@@ -89,7 +88,7 @@ def find_by_reply_token(token) -> Report | None:
     if not token or len(str(token)) > 100:
         return None
     return (
-        Report.objects.filter(reply_token_hash=token_hash(str(token)))
+        Report.objects.filter(reply_token_hash=token_hash(token))
         .select_related("category")
         .first()
     )
@@ -100,6 +99,6 @@ def find_by_token(code, token) -> Report | None:
     report = find_by_code(code)
     if report is None or not token:
         return None
-    if not hmac.compare_digest(report.reply_token_hash, token_hash(str(token))):
+    if not token_matches(token, report.reply_token_hash):
         return None
     return report

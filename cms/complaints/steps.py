@@ -1,13 +1,13 @@
 """Shared steps of the report services: locking, timeline entries, who may act."""
 
-import hmac
-
 from django.core.exceptions import PermissionDenied
+
+from cms.core.row_lock import lock_row
+from cms.core.secret_links import token_matches
 
 from . import clock
 from .access import is_verifier, liaison_opd_slugs
 from .deadlines import set_due_on
-from .intake import token_hash
 from .models import Report, TimelineEntry
 from .timeline import stored_text
 
@@ -39,11 +39,7 @@ def log(report, action, message="", *, user=None, role, public=True, opd=None):
 def lock(report) -> Report:
     """The row locked for this transaction, copied onto the caller's instance so
     concurrent actions see each other's status."""
-    fresh = Report.objects.select_for_update().get(pk=report.pk)
-    report.__dict__.update(
-        {f.attname: getattr(fresh, f.attname) for f in Report._meta.concrete_fields}
-    )
-    return report
+    return lock_row(report)
 
 
 def save(report, status, *fields):
@@ -60,9 +56,7 @@ def require_verifier(user):
 
 
 def check_token(report, token):
-    if not token or not hmac.compare_digest(
-        token_hash(str(token)), report.reply_token_hash
-    ):
+    if not token_matches(token, report.reply_token_hash):
         raise InvalidToken("Tautan pelapor tidak sah.")
 
 

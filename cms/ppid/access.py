@@ -5,13 +5,13 @@
   addressed to it while unassigned), identity included since it answers them.
 - Atasan PPID: answers objections (keberatan).
 
-Groups are created idempotently (like ``cms.complaints.access``); which requests a
+Groups are created idempotently (``cms.core.group_permissions``); which requests a
 person sees is decided by ``selectors.requests_for``.
 """
 
 from django.contrib.auth.models import Group
 
-from cms.complaints.access import _grant
+from cms.core.group_permissions import ensure_group
 
 UTAMA_GROUP = "Provinsi: PPID Utama"
 ATASAN_GROUP = "Provinsi: Atasan PPID"
@@ -27,18 +27,12 @@ def pelaksana_group_name(opd) -> str:
     return f"{opd.slug}{PELAKSANA_SUFFIX}"
 
 
-def _ensure(name: str, perms) -> Group:
-    group, _ = Group.objects.get_or_create(name=name)
-    _grant(group, perms)
-    return group
-
-
 def utama_group_ensure() -> Group:
-    return _ensure(UTAMA_GROUP, UTAMA_PERMS)
+    return ensure_group(UTAMA_GROUP, UTAMA_PERMS)
 
 
 def atasan_group_ensure() -> Group:
-    return _ensure(ATASAN_GROUP, ATASAN_PERMS)
+    return ensure_group(ATASAN_GROUP, ATASAN_PERMS)
 
 
 def pelaksana_group_ensure(opd) -> Group:
@@ -54,7 +48,7 @@ def pelaksana_group_ensure(opd) -> Group:
         grant_pages,
     )
 
-    group = _ensure(pelaksana_group_name(opd), PELAKSANA_PERMS)
+    group = ensure_group(pelaksana_group_name(opd), PELAKSANA_PERMS)
     for index in DIPIndexPage.objects.child_of(opd):
         grant_pages(group, index, EDITOR_PAGE_PERMS)
     if opd.collection_id:

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from cms.core.secret_links import new_token
+
 from . import clock, notify
 from .access import role_of
 from .models import (
@@ -21,7 +23,7 @@ from .rules import (
     normalise_identity,
     request_errors,
 )
-from .steps import decision_due, log, new_token, next_register_number
+from .steps import decision_due, log, next_register_number
 from .timeline import system
 
 FIELDS = (

@@ -9,32 +9,24 @@ import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from cms.complaints.uploads import CleanUpload, validate_uploads
+from cms.core import contact_rules
+from cms.core.contact_rules import text as _text
 
 from .models import DeliveryMethod, ObtainMethod, RequesterKind
 
-NAME_MAX = 200
 IDENTITY_MAX = 100
-EMAIL_MAX = 254
-PHONE_MAX = 30
-PHONE_MIN_DIGITS = 8
 ADDRESS_MAX = 500
 INFORMATION_MIN, INFORMATION_MAX = 20, 3000
 PURPOSE_MIN, PURPOSE_MAX = 10, 1000
 NIK_LENGTH = 16
 DEED_MIN = 3
-PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]+$")
 _NIK_NOISE = re.compile(r"[\s.\-]")
 PDF = "application/pdf"
 # The legal-document upload of a badan hukum, as a data key or keyword.
 UPLOAD_FIELD = "identity_upload"
-
-
-def _text(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _getter(data):
@@ -69,11 +61,7 @@ def _requester_errors(get, add, upload) -> None:
     name = _text(get("requester_name"))
     if not name:
         add("requester_name", _("Nama pemohon wajib diisi."))
-    elif len(name) > NAME_MAX:
-        add(
-            "requester_name",
-            _("Nama paling banyak %(max)d karakter.") % {"max": NAME_MAX},
-        )
+    contact_rules.name_errors(add, "requester_name", name)
     number = normalise_identity(kind, get("identity_number"))
     if kind in (RequesterKind.PERORANGAN, RequesterKind.KELOMPOK):
         if not (len(number) == NIK_LENGTH and number.isdigit()):
@@ -110,19 +98,8 @@ def _contact_errors(get, add) -> None:
     email, phone = _text(get("email")), _text(get("phone"))
     if not email and not phone:
         add("email", _("Isi surel atau nomor telepon pemohon."))
-    if email:
-        try:
-            if len(email) > EMAIL_MAX:
-                raise ValidationError("too long")
-            validate_email(email)
-        except ValidationError:
-            add("email", _("Alamat surel tidak sah, misalnya nama@contoh.id."))
-    digits = sum(char.isdigit() for char in phone)
-    if phone and (
-        len(phone) > PHONE_MAX
-        or not PHONE_PATTERN.match(phone)
-        or digits < PHONE_MIN_DIGITS
-    ):
+    contact_rules.email_errors(add, "email", email)
+    if phone and not contact_rules.phone_is_valid(phone):
         add(
             "phone",
             _("Tulis nomor telepon dengan angka, misalnya 0812 3456 7890."),
@@ -141,30 +118,19 @@ def _contact_errors(get, add) -> None:
 
 
 def _length_errors(get, add) -> None:
-    for name, label, low, high in (
+    contact_rules.length_errors(
+        get,
+        add,
         (
-            "information_requested",
-            _("Rincian informasi"),
-            INFORMATION_MIN,
-            INFORMATION_MAX,
+            (
+                "information_requested",
+                _("Rincian informasi"),
+                INFORMATION_MIN,
+                INFORMATION_MAX,
+            ),
+            ("purpose", _("Tujuan penggunaan informasi"), PURPOSE_MIN, PURPOSE_MAX),
         ),
-        ("purpose", _("Tujuan penggunaan informasi"), PURPOSE_MIN, PURPOSE_MAX),
-    ):
-        size = len(_text(get(name)))
-        if not size:
-            add(name, _("%(field)s wajib diisi.") % {"field": label})
-        elif size < low:
-            add(
-                name,
-                _("%(field)s paling sedikit %(min)d karakter.")
-                % {"field": label, "min": low},
-            )
-        elif size > high:
-            add(
-                name,
-                _("%(field)s paling banyak %(max)d karakter.")
-                % {"field": label, "max": high},
-            )
+    )
 
 
 def addressed_opd_of(value):

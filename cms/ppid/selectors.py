@@ -8,9 +8,10 @@ from datetime import date
 
 from django.db.models import F, Q, QuerySet
 
+from cms.core.secret_links import token_hash
+
 from .access import is_atasan, is_ppid_utama, pelaksana_opd_ids
 from .models import InformationRequest, Objection, Status
-from .steps import token_hash
 
 UNDECIDED = (Status.DITERIMA, Status.DIPROSES)
 PUBLIC_FIELDS = (
@@ -76,7 +77,7 @@ def find_by_token(token) -> InformationRequest | None:
     """The request a secret link names (the hash is unique in practice)."""
     if not token:
         return None
-    return _requests().filter(access_token_hash=token_hash(str(token))).first()
+    return _requests().filter(access_token_hash=token_hash(token)).first()
 
 
 def public_register():

@@ -1,15 +1,14 @@
 """Shared steps of the PPID services: deadlines, numbering, locking, timeline
 entries, tokens and who may act."""
 
-import hashlib
-import hmac
-import secrets
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from cms.core.row_lock import lock_row
+from cms.core.secret_links import token_matches
 from cms.core.workdays import add_working_days
 
 from . import clock
@@ -57,21 +56,9 @@ def next_register_number(year: int) -> str:
     return f"PPID/{year}/{counter.last:06d}"
 
 
-def new_token() -> tuple[str, str]:
-    """(token, its sha256 hex): the token is shown once, only the hash is kept."""
-    token = secrets.token_urlsafe(32)
-    return token, token_hash(token)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(str(token).encode()).hexdigest()
-
-
 def token_check(request, token) -> bool:
     """Whether ``token`` is the requester's secret (constant-time compare)."""
-    if not token or not request.access_token_hash:
-        return False
-    return hmac.compare_digest(token_hash(str(token)), request.access_token_hash)
+    return token_matches(token, request.access_token_hash)
 
 
 def log(request, action, message="", *, user=None, role, public=True):
@@ -92,12 +79,7 @@ def log(request, action, message="", *, user=None, role, public=True):
 def lock(request) -> InformationRequest:
     """The row locked for this transaction, copied onto the caller's instance so
     concurrent actions see each other's changes."""
-    model = type(request)
-    fresh = model.objects.select_for_update().get(pk=request.pk)
-    request.__dict__.update(
-        {f.attname: getattr(fresh, f.attname) for f in model._meta.concrete_fields}
-    )
-    return request
+    return lock_row(request)
 
 
 def current_opd_id(request):

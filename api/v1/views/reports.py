@@ -12,8 +12,6 @@ are ``private, no-store``: a status change shows at once, and nothing here enter
 the API's response cache or its fast path (``CachedReadMixin`` is not used).
 """
 
-import hmac
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -45,10 +43,10 @@ from api.v1.serializers.reports import (
 )
 from api.v1.throttling import KeyOrAddressRateThrottle, client_ip
 from cms.complaints import services
-from cms.complaints.intake import token_hash
 from cms.complaints.models import Source
 from cms.complaints.public import find_public
 from cms.complaints.uploads import validate_uploads
+from cms.core.secret_links import token_matches
 
 FOLLOW_PATH = "/lapor/lacak/?kode={code}"
 _TOKEN_REFUSED = {
@@ -173,7 +171,7 @@ class ReportReplyView(_ReportView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         # Before any file is read: a wrong token costs no image re-encoding.
-        if not hmac.compare_digest(token_hash(data["token"]), report.reply_token_hash):
+        if not token_matches(data["token"], report.reply_token_hash):
             raise PermissionDenied(_("Token pelapor tidak sah."))
         uploads = _clean_files(request) if data["action"] == "reply" else []
         try:

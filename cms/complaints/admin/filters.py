@@ -1,17 +1,15 @@
 """The queue's deadline annotation and its filters (django-filter, as Wagtail's own
 listings use them: they appear in the header's filter drawer)."""
 
-from datetime import date, timedelta
-
 import django_filters
 from django import forms
-from django.db.models import Case, DateField, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, DateField, F, OuterRef, Subquery, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from cms.complaints import clock
 from cms.complaints.models import Category, Disposition, Kind, Report, Status
-from cms.core.workdays import is_working_day
+from cms.core.queue_filters import OPDFilter, OverdueFilter
 from cms.opd.models import OPDPage
 
 VERIFY_STATUSES = (Status.BARU, Status.PERLU_INFO)
@@ -48,29 +46,6 @@ def with_deadline(queryset, opds=None):
     )
 
 
-def overdue_since(today=None) -> date:
-    """Due dates before this one are overdue: the last working day up to today.
-    (Due on Friday is not yet late on Saturday: no working day has passed.) The
-    same rule as ``workdays.remaining_working_days(due) < 0``, as a date."""
-    day = today or clock.today()
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
-
-
-def overdue_q(today=None) -> Q:
-    return Q(due__lt=overdue_since(today))
-
-
-class OPDChoiceField(django_filters.fields.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
-
-
-class OPDFilter(django_filters.ModelChoiceFilter):
-    field_class = OPDChoiceField
-
-
 class ReportFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -95,13 +70,7 @@ class ReportFilterSet(WagtailFilterSet):
         empty_label=_("Semua"),
         widget=forms.RadioSelect,
     )
-    overdue = django_filters.ChoiceFilter(
-        label=_("Melewati batas waktu"),
-        choices=[("ya", _("Ya")), ("tidak", _("Tidak"))],
-        empty_label=_("Semua"),
-        widget=forms.RadioSelect,
-        method="filter_overdue",
-    )
+    overdue = OverdueFilter(today=clock.today)
 
     class Meta:
         model = Report
@@ -120,11 +89,3 @@ class ReportFilterSet(WagtailFilterSet):
                 "report_id"
             )
         )
-
-    def filter_overdue(self, queryset, name, value):
-        if value == "ya":
-            return queryset.filter(overdue_q())
-        if value == "tidak":
-            since = overdue_since()
-            return queryset.filter(Q(due__isnull=True) | Q(due__gte=since))
-        return queryset

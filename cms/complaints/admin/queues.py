@@ -7,8 +7,7 @@ next deadline is a stored, indexed column (a per-OPD subquery in a liaison's que
 and the OPD names come in one prefetch.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +18,8 @@ from cms.complaints import clock
 from cms.complaints.codes import normalise_code
 from cms.complaints.models import Disposition, Status
 from cms.complaints.selectors import reports_for
-from cms.core.workdays import deadline_label, remaining_working_days
+from cms.core import queue_admin
+from cms.core.queue_admin import CaseQueueView, DeadlineColumn
 
 from .filters import VERIFY_STATUSES, ReportFilterSet, with_deadline
 from .roles import is_liaison, is_verifier, liaison_opds
@@ -34,26 +34,12 @@ OPEN_STATUSES = {
 
 
 def deadline_badge(due, today=None) -> dict | None:
-    """What the deadline badge shows: its text and whether it is overdue (then
-    styled as critical, with the word "terlambat" in the text, not colour alone)."""
-    if due is None:
-        return None
-    today = today or clock.today()
-    late = remaining_working_days(due, today) < 0
-    return {"label": deadline_label(due, today), "overdue": late}
+    """``queue_admin.deadline_badge``, today by the complaints clock by default."""
+    return queue_admin.deadline_badge(due, today or clock.today())
 
 
 def opd_names(report) -> str:
     return ", ".join(d.opd.title for d in report.active_dispositions)
-
-
-class DeadlineColumn(Column):
-    cell_template_name = "complaints/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["badge"] = deadline_badge(instance.due, parent_context.get("today"))
-        return context
 
 
 def report_columns(detail_url_name: str) -> list:
@@ -74,18 +60,33 @@ def report_columns(detail_url_name: str) -> list:
             primary=lambda report: report.status in OPEN_STATUSES,
         ),
         Column("opds", label=_("OPD"), accessor=opd_names),
-        DeadlineColumn("due", label=_("Batas waktu"), sort_key="due"),
+        DeadlineColumn(
+            "due",
+            label=_("Batas waktu"),
+            sort_key="due",
+            badge=deadline_badge,
+            badge_template="complaints/admin/_deadline.html",
+        ),
         DateColumn("submitted_at", label=_("Diterima"), sort_key="submitted_at"),
     ]
 
 
-class QueueView(BaseListingView):
+QUEUES = (
+    ("complaints_admin:masuk", _("Masuk"), is_verifier),
+    ("complaints_admin:semua", _("Semua"), is_verifier),
+    (
+        "complaints_admin:opd",
+        _("Didisposisikan ke OPD saya"),
+        lambda user: is_liaison(user),
+    ),
+)
+
+
+class QueueView(CaseQueueView):
     """One queue; subclasses say whose and which reports."""
 
     template_name = "complaints/admin/queue.html"
     header_icon = "comment"
-    paginate_by = 50
-    is_searchable = True
     filterset_class = ReportFilterSet
     default_ordering = "-submitted_at"
     verbose_name = _("laporan")
@@ -94,11 +95,11 @@ class QueueView(BaseListingView):
     breadcrumbs_items = BaseListingView.breadcrumbs_items + [
         {"url": "", "label": _("Aduan Masyarakat")}
     ]
+    date_field = "submitted_at"
+    queues = QUEUES
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.user_may_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def today(self):
+        return clock.today()
 
     def user_may_view(self, user) -> bool:
         return is_verifier(user)
@@ -106,9 +107,6 @@ class QueueView(BaseListingView):
     @cached_property
     def columns(self):
         return report_columns(self.detail_url_name)
-
-    def scope(self, queryset):
-        return queryset
 
     def deadline_opds(self):
         return None
@@ -125,15 +123,6 @@ class QueueView(BaseListingView):
         )
         return with_deadline(queryset, self.deadline_opds())
 
-    def order_queryset(self, queryset):
-        # Reports without a deadline go last either way; pk keeps pages stable.
-        ordering = self.ordering
-        if ordering == "due":
-            return queryset.order_by(F("due").asc(nulls_last=True), "submitted_at")
-        if ordering == "-due":
-            return queryset.order_by(F("due").desc(nulls_last=True), "submitted_at")
-        return queryset.order_by(ordering, "pk")
-
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
@@ -143,18 +132,6 @@ class QueueView(BaseListingView):
         if code:  # typed without the dash or in lower case
             match |= Q(tracking_code=code)
         return queryset.filter(match)
-
-    def get_index_url(self):
-        return reverse(self.index_url_name)
-
-    def get_index_results_url(self):
-        return reverse(self.index_results_url_name)
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["today"] = clock.today()
-        context["queue_links"] = queue_links(self.request.user, self.index_url_name)
-        return context
 
 
 class IncomingQueueView(QueueView):
@@ -200,23 +177,3 @@ class OPDQueueView(QueueView):
     def scope(self, queryset):
         disposed = Disposition.objects.filter(active=True, opd__in=self.opds)
         return queryset.filter(pk__in=disposed.values("report_id"))
-
-
-QUEUES = (
-    ("complaints_admin:masuk", _("Masuk"), is_verifier),
-    ("complaints_admin:semua", _("Semua"), is_verifier),
-    (
-        "complaints_admin:opd",
-        _("Didisposisikan ke OPD saya"),
-        lambda user: is_liaison(user),
-    ),
-)
-
-
-def queue_links(user, current: str) -> list[dict]:
-    """Tabs between the queues this user may open."""
-    return [
-        {"url": reverse(name), "label": label, "current": name == current}
-        for name, label, allowed in QUEUES
-        if allowed(user)
-    ]

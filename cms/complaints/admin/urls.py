@@ -2,28 +2,18 @@
 
 from django.urls import path
 
+from cms.core.queue_admin import queue_paths
+
 from . import followup, queues, views
 from .actions import ReportActionView
 
 app_name = "complaints_admin"
 
-
-def _queue(prefix: str, view_class, name: str) -> list:
-    return [
-        path(prefix, view_class.as_view(), name=name),
-        path(
-            f"{prefix}hasil/",
-            view_class.as_view(results_only=True),
-            name=f"{name}_results",
-        ),
-    ]
-
-
 urlpatterns = [
     path("", views.queue_index, name="index"),
-    *_queue("masuk/", queues.IncomingQueueView, "masuk"),
-    *_queue("semua/", queues.AllReportsView, "semua"),
-    *_queue("opd/", queues.OPDQueueView, "opd"),
+    *queue_paths("masuk/", queues.IncomingQueueView, "masuk"),
+    *queue_paths("semua/", queues.AllReportsView, "semua"),
+    *queue_paths("opd/", queues.OPDQueueView, "opd"),
     path("<int:pk>/", views.ReportDetailView.as_view(), name="detail"),
     path(
         "<int:pk>/aksi/<slug:action>/",

@@ -1,8 +1,6 @@
 """The queues' deadline annotation and their filters (django-filter, as Wagtail's
 own listings use them: they appear in the header's filter drawer)."""
 
-from datetime import date, timedelta
-
 import django_filters
 from django import forms
 from django.db.models import Case, DateField, F, OuterRef, Q, Subquery, When
@@ -10,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from cms.core.workdays import is_working_day
+from cms.core.queue_filters import OPDFilter, OverdueFilter
 from cms.opd.models import OPDPage
 from cms.ppid import clock
 from cms.ppid.models import InformationRequest, Objection
@@ -42,25 +40,6 @@ def with_deadline(queryset):
     )
 
 
-def overdue_since(today: date | None = None) -> date:
-    """Due dates before this one are overdue: the last working day up to today
-    (due on Friday is not yet late on Saturday). The same rule as
-    ``workdays.remaining_working_days(due) < 0``, as a date."""
-    day = today or clock.today()
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
-
-
-class OPDChoiceField(django_filters.fields.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
-
-
-class OPDFilter(django_filters.ModelChoiceFilter):
-    field_class = OPDChoiceField
-
-
 def _years():
     years = (
         InformationRequest.objects.order_by("-year")
@@ -89,13 +68,7 @@ class RequestFilterSet(WagtailFilterSet):
         empty_label=_("Semua"),
         method="filter_opd",
     )
-    overdue = django_filters.ChoiceFilter(
-        label=_("Melewati batas waktu"),
-        choices=[("ya", _("Ya")), ("tidak", _("Tidak"))],
-        empty_label=_("Semua"),
-        widget=forms.RadioSelect,
-        method="filter_overdue",
-    )
+    overdue = OverdueFilter(today=clock.today)
     year = django_filters.ChoiceFilter(
         label=_("Tahun"), choices=_years, empty_label=_("Semua")
     )
@@ -115,11 +88,3 @@ class RequestFilterSet(WagtailFilterSet):
         return queryset.filter(
             Q(assigned_opd=value) | Q(assigned_opd__isnull=True, addressed_opd=value)
         )
-
-    def filter_overdue(self, queryset, name, value):
-        since = overdue_since()
-        if value == "ya":
-            return queryset.filter(due__lt=since)
-        if value == "tidak":
-            return queryset.filter(Q(due__isnull=True) | Q(due__gte=since))
-        return queryset

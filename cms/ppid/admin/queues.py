@@ -6,8 +6,7 @@ A page costs the same number of queries at any size: the OPDs are joined and the
 deadline is one annotation (``filters.with_deadline``).
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -15,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView
 
-from cms.core.workdays import deadline_label, remaining_working_days
+from cms.core import queue_admin
+from cms.core.queue_admin import CaseQueueView, DeadlineColumn
 from cms.ppid import clock
 from cms.ppid.models import Objection
 from cms.ppid.selectors import requests_for
@@ -27,27 +27,13 @@ APP = _("Layanan Informasi")
 
 
 def deadline_badge(due, today=None) -> dict | None:
-    """The deadline badge: its text and whether it is overdue (then styled as
-    critical, with the word "terlambat" and an icon: not colour alone)."""
-    if due is None:
-        return None
-    today = today or clock.today()
-    late = remaining_working_days(due, today) < 0
-    return {"date": due, "label": deadline_label(due, today), "overdue": late}
+    """``queue_admin.deadline_badge``, today by the PPID clock by default."""
+    return queue_admin.deadline_badge(due, today or clock.today())
 
 
 def opd_name(request) -> str:
     opd = request.assigned_opd or request.addressed_opd
     return opd.title if opd else _("PPID Utama")
-
-
-class DeadlineColumn(Column):
-    cell_template_name = "ppid/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["badge"] = deadline_badge(instance.due, parent_context.get("today"))
-        return context
 
 
 def request_columns() -> list:
@@ -76,28 +62,40 @@ def request_columns() -> list:
             label=_("Keputusan"),
             accessor=lambda r: r.get_decision_display() or "—",
         ),
-        DeadlineColumn("due", label=_("Batas waktu"), sort_key="due"),
+        DeadlineColumn(
+            "due",
+            label=_("Batas waktu"),
+            sort_key="due",
+            badge=deadline_badge,
+            badge_template="ppid/admin/_deadline.html",
+        ),
         DateColumn("filed_at", label=_("Diterima"), sort_key="filed_at"),
     ]
 
 
-class QueueView(BaseListingView):
+QUEUES = (
+    ("ppid_admin:masuk", _("Masuk"), is_utama),
+    ("ppid_admin:semua", _("Semua"), is_utama),
+    ("ppid_admin:opd", _("OPD saya"), is_pelaksana),
+    ("ppid_admin:keberatan", _("Keberatan"), is_atasan),
+)
+
+
+class QueueView(CaseQueueView):
     """One queue; subclasses say whose and which requests."""
 
     template_name = "ppid/admin/queue.html"
     header_icon = "info-circle"
-    paginate_by = 50
-    is_searchable = True
     filterset_class = RequestFilterSet
     default_ordering = "-filed_at"
     verbose_name = _("permohonan")
     verbose_name_plural = _("permohonan")
     breadcrumbs_items = BaseListingView.breadcrumbs_items + [{"url": "", "label": APP}]
+    date_field = "filed_at"
+    queues = QUEUES
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.user_may_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def today(self):
+        return clock.today()
 
     def user_may_view(self, user) -> bool:
         return is_utama(user)
@@ -105,9 +103,6 @@ class QueueView(BaseListingView):
     @cached_property
     def columns(self):
         return request_columns()
-
-    def scope(self, queryset):
-        return queryset
 
     def get_filterset_kwargs(self):
         return {
@@ -119,14 +114,6 @@ class QueueView(BaseListingView):
         queryset = self.scope(requests_for(self.request.user))
         return with_deadline(queryset.select_related("assigned_opd", "addressed_opd"))
 
-    def order_queryset(self, queryset):
-        # Requests without a deadline go last either way; pk keeps pages stable.
-        if self.ordering == "due":
-            return queryset.order_by(F("due").asc(nulls_last=True), "filed_at", "pk")
-        if self.ordering == "-due":
-            return queryset.order_by(F("due").desc(nulls_last=True), "filed_at", "pk")
-        return queryset.order_by(self.ordering, "pk")
-
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
@@ -135,18 +122,6 @@ class QueueView(BaseListingView):
             Q(register_number__icontains=text)
             | Q(information_requested__icontains=text)
         )
-
-    def get_index_url(self):
-        return reverse(self.index_url_name)
-
-    def get_index_results_url(self):
-        return reverse(self.index_results_url_name)
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["today"] = clock.today()
-        context["queue_links"] = queue_links(self.request.user, self.index_url_name)
-        return context
 
 
 class IncomingQueueView(QueueView):
@@ -203,20 +178,3 @@ class ObjectionQueueView(QueueView):
 
     def scope(self, queryset):
         return queryset.filter(Exists(Objection.objects.filter(request=OuterRef("pk"))))
-
-
-QUEUES = (
-    ("ppid_admin:masuk", _("Masuk"), is_utama),
-    ("ppid_admin:semua", _("Semua"), is_utama),
-    ("ppid_admin:opd", _("OPD saya"), is_pelaksana),
-    ("ppid_admin:keberatan", _("Keberatan"), is_atasan),
-)
-
-
-def queue_links(user, current: str) -> list[dict]:
-    """Tabs between the queues this user may open."""
-    return [
-        {"url": reverse(name), "label": label, "current": name == current}
-        for name, label, allowed in QUEUES
-        if allowed(user)
-    ]

@@ -2,29 +2,19 @@
 
 from django.urls import path
 
+from cms.core.queue_admin import queue_paths
+
 from . import queues, views
 from .actions import RequestActionView
 
 app_name = "ppid_admin"
 
-
-def _queue(prefix: str, view_class, name: str) -> list:
-    return [
-        path(prefix, view_class.as_view(), name=name),
-        path(
-            f"{prefix}hasil/",
-            view_class.as_view(results_only=True),
-            name=f"{name}_results",
-        ),
-    ]
-
-
 urlpatterns = [
     path("", views.queue_index, name="index"),
-    *_queue("masuk/", queues.IncomingQueueView, "masuk"),
-    *_queue("semua/", queues.AllRequestsView, "semua"),
-    *_queue("opd/", queues.OPDQueueView, "opd"),
-    *_queue("keberatan/", queues.ObjectionQueueView, "keberatan"),
+    *queue_paths("masuk/", queues.IncomingQueueView, "masuk"),
+    *queue_paths("semua/", queues.AllRequestsView, "semua"),
+    *queue_paths("opd/", queues.OPDQueueView, "opd"),
+    *queue_paths("keberatan/", queues.ObjectionQueueView, "keberatan"),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="detail"),
     path("<int:pk>/aksi/<slug:action>/", RequestActionView.as_view(), name="action"),
     path(
