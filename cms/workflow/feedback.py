@@ -94,30 +94,39 @@ def draft_saved_but_blocked_message(form, action_name: str):
     return format_html('{} <ul class="errorlist">{}</ul>', intro, items)
 
 
-class _Collector:
-    """Stands in for the request's message storage while Wagtail's action runs."""
+class _Caught:
+    """The messages added while Wagtail's action ran, to replay selectively."""
 
     def __init__(self):
         self.added = []
 
-    def add(self, level, message, extra_tags=""):
-        self.added.append((level, message, extra_tags))
-
     def replay(self, request, *, except_level=None):
-        for level, message, extra_tags in self.added:
-            if level != except_level:
-                django_messages.add_message(
-                    request, level, message, extra_tags=extra_tags
-                )
+        for message in self.added:
+            if message.level != except_level:
+                _add_again(request, message)
+
+
+def _add_again(request, message):
+    django_messages.add_message(
+        request, message.level, message.message, extra_tags=message.extra_tags
+    )
 
 
 @contextmanager
 def captured_messages(request):
-    """Hold back the messages added inside the block; replay the ones to keep."""
-    real = request._messages
-    collector = _Collector()
-    request._messages = collector
+    """Hold back the messages added inside the block; replay the ones to keep.
+
+    Public API only: iterating ``get_messages`` returns every message so far and
+    marks them read (none of them would be stored), while messages added later
+    are queued and stored as usual. So read before and after the block: the
+    difference is what the block added; the earlier ones are added back.
+    """
+    storage = django_messages.get_messages(request)
+    earlier = list(storage)
+    caught = _Caught()
     try:
-        yield collector
+        yield caught
     finally:
-        request._messages = real
+        caught.added = list(storage)[len(earlier) :]
+        for message in earlier:
+            _add_again(request, message)

@@ -98,6 +98,13 @@ class SipangantenEditView(FeedbackMixin, EditView):
     def parent_for_form(self):
         return self.parent
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Our publish dialog already says the running review will be cancelled:
+        # Wagtail's own cancellation prompt would ask a second time, right after it.
+        context["publishing_will_cancel_workflow"] = False
+        return context
+
     def add_save_confirmation_message(self):
         # Wagtail says "Page updated" after a workflow action on the edit page.
         if self.action_name == "perform_workflow_action":
