@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts import restriction_passwords
 from cms.core import health
+from cms.live.stream import stream as live_stream
 
 # JSON errors under /api/ (unknown endpoint, crash), the portal's pages elsewhere.
 handler404 = "api.v1.errors.handler404"
@@ -19,6 +20,9 @@ urlpatterns = [
     path("healthz", health.live, name="health"),
     path("healthz/live", health.live, name="health-live"),
     path("healthz/ready", health.ready, name="health-ready"),
+    # The live admin's event stream: an async view, so outside Wagtail's admin URL
+    # wrappers (sync ones); it checks admin access itself (cms/live/stream.py).
+    path("admin/live/stream/", live_stream, name="live_stream"),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's shared-password forms, under the same lockout as the login forms
     # (mounted before Wagtail's own routes to the same views).

@@ -4,6 +4,7 @@ import logging
 
 from celery import shared_task
 
+from cms.live.publish import publish, publish_pages
 from search.indexing.outbox import outbox_drain
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,10 @@ def _drain() -> bool:
     """Drain batch after batch; True when a backlog remains."""
     for _ in range(MAX_BATCHES):
         report = outbox_drain(limit=BATCH)
+        if report.claimed:  # the operations panel shows the outbox: refresh it
+            publish("ops", channels=["ops"])
+            # ... and the edit forms of these pages their search status.
+            publish_pages("search", report.page_ids)
         if report.unavailable:
             raise SearchUnavailable(report.unavailable)
         if report.failed:

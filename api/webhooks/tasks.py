@@ -12,16 +12,21 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from cms.live.publish import publish
+
 from .attempts import deliveries_mark_due, deliveries_prune, delivery_attempt
 from .models import DeliveryStatus
 
 logger = logging.getLogger(__name__)
+FAILURES = (DeliveryStatus.FAILED, DeliveryStatus.ABANDONED)
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def deliver_webhook(delivery_pk: int) -> None:
     """Enqueued after the commit that recorded the delivery, and for each retry."""
     delivery = delivery_attempt(delivery_pk=delivery_pk)
+    if delivery is not None and delivery.status in FAILURES:  # operations panel
+        publish("ops", channels=["ops"])
     # A short retry gets its own task; longer ones wait for the sweep.
     if (
         delivery is not None

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .operations import webhook_facts
+
 
 @hooks.register("register_admin_urls")
 def register_webhook_urls():
@@ -27,3 +29,7 @@ def register_webhook_menu_item():
         icon_name="link",
         order=910,
     )
+
+
+# Rows of the operations panel (cms/core/operations.py), after search's.
+hooks.register("register_operations_facts", webhook_facts, order=10)

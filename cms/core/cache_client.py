@@ -84,6 +84,17 @@ def _connect(location: str, options: dict) -> _Connection:
     return _Connection(redis.Redis(connection_pool=pool), serializer)
 
 
+def leader_url() -> str | None:
+    """The URL of the ``default`` cache's first Redis server (the one written to),
+    or None when the cache is not Redis: for clients that cannot share this
+    process's pool, such as an asyncio one."""
+    if not isinstance(caches["default"], RedisCache):
+        return None
+    location = settings.CACHES["default"]["LOCATION"]
+    location = location if isinstance(location, str) else ",".join(location)
+    return re.split("[;,]", location)[0]
+
+
 def redis_client():
     """The process's client of the ``default`` cache's Redis, or None when the cache
     is not Redis."""

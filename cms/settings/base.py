@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "cms.complaints",
     "cms.ppid",
     "cms.notifications",
+    "cms.guide",
+    "cms.live",
     "portal",
     "search",
     "api",
@@ -556,3 +558,12 @@ LOGGING = {
         "axes": {"level": "WARNING"},  # failures and lockouts, not every login
     },
 }
+
+# --- Live admin (cms/live, docs/adr/010-live-admin.md) -------------------------------
+LIVE_ENABLED = env.bool("LIVE_ENABLED", default=True)
+LIVE_MAX_CONNECTIONS_PER_USER = env.int("LIVE_MAX_CONNECTIONS_PER_USER", default=6)
+LIVE_MAX_CONNECTIONS_PER_PROCESS = env.int(
+    "LIVE_MAX_CONNECTIONS_PER_PROCESS", default=2000
+)
+LIVE_HEARTBEAT_SECONDS = env.int("LIVE_HEARTBEAT_SECONDS", default=15)
+LIVE_STREAM_SECONDS = env.int("LIVE_STREAM_SECONDS", default=900)

@@ -55,6 +55,7 @@ class DrainReport:
     kept: int = 0  # changed while we worked: drained again next time
     unavailable: str = ""  # Elasticsearch unreachable (or a bug): the batch waits
     errors: list[str] = field(default_factory=list)
+    page_ids: list[int] = field(default_factory=list)  # whose index status moved
 
 
 def now_us() -> int:
@@ -88,6 +89,7 @@ def outbox_drain(*, limit: int = 500) -> DrainReport:
     report.claimed = len(rows)
     if not rows:
         return report
+    report.page_ids = sorted({p for r in rows if (p := page_id_of(r.object_key))})
     try:
         client = get_client().options(
             request_timeout=BULK_TIMEOUT_SECONDS, max_retries=0

@@ -13,4 +13,5 @@ register = template.Library()
 
 @register.inclusion_tag("search/admin/index_status.html")
 def search_index_status(page):
-    return {"status": page_index_status(getattr(page, "pk", None))}
+    page_id = getattr(page, "pk", None)
+    return {"status": page_index_status(page_id), "page_id": page_id}

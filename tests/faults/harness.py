@@ -145,10 +145,14 @@ class FaultSet(Observations):
     def _collectstatic(self) -> None:
         """Post-processing every file (hashes, gzip, brotli) takes long on a busy
         machine: skipped while the sources are unchanged since the last run."""
-        ours = ROOT / "frontend-templates" / "static"
+        ours = [
+            *(ROOT / "frontend-templates" / "static").rglob("*"),
+            *ROOT.glob("*/*/static/**/*"),  # apps' own (cms/live/static, ...)
+            *ROOT.glob("*/static/**/*"),
+        ]
         # site-packages' own mtime moves whenever a package is installed or removed.
         packages = next((BIN.parent / "lib").glob("python*/site-packages"))
-        stamp = str(max(p.stat().st_mtime for p in [packages, *ours.rglob("*")]))
+        stamp = str(max(p.stat().st_mtime for p in [packages, *ours]))
         done = STATIC_ROOT / ".faults-stamp"
         if done.exists() and done.read_text() == stamp:
             return
@@ -209,13 +213,12 @@ class FaultSet(Observations):
             "web",
             [
                 str(BIN / "gunicorn"),
-                "cms.wsgi:application",
+                # As docs/production.md serves it: ASGI, for the live admin.
+                "cms.asgi:application",
                 "-w",
                 "2",
                 "-k",
-                "gthread",
-                "--threads",
-                "4",
+                "uvicorn_worker.UvicornWorker",
                 "-b",
                 f"127.0.0.1:{self.ports['WEB']}",
                 "--timeout",

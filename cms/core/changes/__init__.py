@@ -12,9 +12,16 @@ only place; tests/architecture enforces it).
 """
 
 from .bus import Stage, deliver_committed, emit, subscribe, unsubscribe
-from .events import PAGE_STATE_KINDS, PUBLIC_KINDS, Change, ContentChange
+from .events import (
+    EDITORIAL_KINDS,
+    PAGE_STATE_KINDS,
+    PUBLIC_KINDS,
+    Change,
+    ContentChange,
+)
 
 __all__ = [
+    "EDITORIAL_KINDS",
     "PAGE_STATE_KINDS",
     "PUBLIC_KINDS",
     "Change",

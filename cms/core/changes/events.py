@@ -25,6 +25,12 @@ class Change(StrEnum):
     DOCUMENT_CHANGED = "document_changed"  # saved (file, collection) or deleting
     IMAGE_CHANGED = "image_changed"
     COLLECTION_PRIVACY_CHANGED = "collection_privacy_changed"
+    # Editorial work on a page, never public by itself (live admin screens).
+    DRAFT_SAVED = "draft_saved"  # a new revision (a draft, or the one published)
+    SUBMITTED = "submitted"  # a review task started (submitted, or next task)
+    APPROVED = "approved"  # a review task approved
+    CHANGES_REQUESTED = "changes_requested"  # a review task rejected
+    WORKFLOW_CANCELLED = "workflow_cancelled"
 
 
 # A page's public state changed: what every mirror of public pages (the search
@@ -40,8 +46,18 @@ PAGE_STATE_KINDS = frozenset(
     }
 )
 
+EDITORIAL_KINDS = frozenset(
+    {
+        Change.DRAFT_SAVED,
+        Change.SUBMITTED,
+        Change.APPROVED,
+        Change.CHANGES_REQUESTED,
+        Change.WORKFLOW_CANCELLED,
+    }
+)
+
 # Kinds after which a citizen may see something different (caches follow these).
-PUBLIC_KINDS = frozenset(Change) - {Change.CREATED}
+PUBLIC_KINDS = frozenset(Change) - {Change.CREATED} - EDITORIAL_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,10 @@ class ContentChange:
     image_id: int | None = None
     collection_id: int | None = None
     deleting: bool = False  # DOCUMENT_CHANGED / IMAGE_CHANGED: about to go
+    # Who did it, when the framework says (editorial kinds, publish, unpublish).
+    user_id: int | None = None
+    # Editorial kinds from a review task: its TaskState.
+    task_state_id: int | None = None
 
     @property
     def opd_changed(self) -> bool:

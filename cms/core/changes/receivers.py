@@ -18,12 +18,17 @@ from wagtail.models import (
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
+    Revision,
 )
 from wagtail.signals import (
     page_published,
     page_slug_changed,
     page_unpublished,
     post_page_move,
+    task_approved,
+    task_rejected,
+    task_submitted,
+    workflow_cancelled,
 )
 
 from cms.core.visibility import is_withheld
@@ -204,6 +209,59 @@ def on_collection_saved(sender, instance, created, raw=False, **kwargs):
         )
 
 
+# --- Editorial work (live admin screens; nothing public changes) -------------------
+def on_revision_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or not created or instance.base_content_type_id != _page_type_id():
+        return
+    emit(
+        ContentChange(
+            Change.DRAFT_SAVED,
+            page_id=int(instance.object_id),
+            user_id=instance.user_id,
+        )
+    )
+
+
+def _page_type_id() -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(Page).pk  # cached by Django
+
+
+def _task_receiver(kind: Change):
+    def receiver(sender, instance, user=None, **kwargs):
+        revision = instance.revision
+        if revision is None or revision.base_content_type_id != _page_type_id():
+            return
+        emit(
+            ContentChange(
+                kind,
+                page_id=int(revision.object_id),
+                user_id=getattr(user, "pk", None),
+                task_state_id=instance.pk,
+            )
+        )
+
+    return receiver
+
+
+on_task_submitted = _task_receiver(Change.SUBMITTED)
+on_task_approved = _task_receiver(Change.APPROVED)
+on_task_rejected = _task_receiver(Change.CHANGES_REQUESTED)
+
+
+def on_workflow_cancelled(sender, instance, user=None, **kwargs):
+    if instance.base_content_type_id != _page_type_id():
+        return
+    emit(
+        ContentChange(
+            Change.WORKFLOW_CANCELLED,
+            page_id=int(instance.object_id),
+            user_id=getattr(user, "pk", None),
+        )
+    )
+
+
 def _page_models():
     return [model for model in apps.get_models() if issubclass(model, Page)]
 
@@ -241,3 +299,8 @@ def connect() -> None:
             dispatch_uid=uid,
         )
     post_save.connect(on_collection_saved, sender=Collection, dispatch_uid="chg-coll")
+    post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="chg-revision")
+    task_submitted.connect(on_task_submitted, dispatch_uid="chg-task-submitted")
+    task_approved.connect(on_task_approved, dispatch_uid="chg-task-approved")
+    task_rejected.connect(on_task_rejected, dispatch_uid="chg-task-rejected")
+    workflow_cancelled.connect(on_workflow_cancelled, dispatch_uid="chg-wf-cancel")

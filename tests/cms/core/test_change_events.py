@@ -13,7 +13,14 @@ from wagtail.models import (
 )
 
 from cms.content.models import ContentPage
-from cms.core.changes import Change, Stage, deliver_committed, subscribe, unsubscribe
+from cms.core.changes import (
+    EDITORIAL_KINDS,
+    Change,
+    Stage,
+    deliver_committed,
+    subscribe,
+    unsubscribe,
+)
 from cms.core.commit import take_pending
 from tests.factories import DocumentFactory, add_dip_entry, add_item, publish
 
@@ -36,8 +43,13 @@ def events():
         yield seen
 
 
-def kinds_of(events, page):
-    return [event.kind for event in events if event.page_id == page.pk]
+def kinds_of(events, page, editorial=False):
+    """The page's events; the editorial ones (drafts, review steps) only if asked."""
+    return [
+        event.kind
+        for event in events
+        if event.page_id == page.pk and (editorial or event.kind not in EDITORIAL_KINDS)
+    ]
 
 
 def test_publish_update_unpublish(opds, events):
@@ -165,3 +177,39 @@ def test_after_commit_once_per_transaction_never_after_a_rollback(
         third = add_item(opds["dinkes"], "Tiga")
         commit()
         assert {e.page_id for e in batches[1]} == {third.pk}
+
+
+def test_editorial_steps_name_the_page_and_who_acted(opds, events):
+    """Drafts and review steps: nothing public, but what live admin screens follow."""
+    from tests.factories import UserFactory
+
+    editor = UserFactory(opd=opds["dinkes"], role="editor")
+    reviewer = UserFactory(opd=opds["dinkes"], role="reviewer")
+    page = add_item(opds["dinkes"], "Posyandu", live=False, user=editor)
+    page.save_revision(user=editor)
+    workflow = page.get_workflow()
+    workflow.start(page, editor)
+    page.refresh_from_db()
+    page.current_workflow_task.on_action(
+        page.current_workflow_task_state, reviewer, "reject", comment="Perbaiki"
+    )
+    page.refresh_from_db()
+    page.current_workflow_state.resume(user=editor)  # resubmitted
+    page.refresh_from_db()
+    page.current_workflow_state.cancel(user=editor)
+
+    editorial = [
+        (event.kind, event.user_id)
+        for event in events
+        if event.page_id == page.pk and event.kind in EDITORIAL_KINDS
+    ]
+    assert editorial == [
+        (Change.DRAFT_SAVED, editor.pk),
+        (Change.DRAFT_SAVED, editor.pk),
+        (Change.SUBMITTED, editor.pk),
+        (Change.CHANGES_REQUESTED, reviewer.pk),
+        (Change.SUBMITTED, editor.pk),
+        (Change.WORKFLOW_CANCELLED, editor.pk),
+    ]
+    # None of them is a public change: caches and mirrors ignore them.
+    assert kinds_of(events, page) == [Change.CREATED]
