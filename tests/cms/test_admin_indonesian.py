@@ -171,6 +171,12 @@ def _pages(scene) -> list[str]:
         reverse("wagtailadmin_reports:aging_pages"),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:workflow_tasks"),
+        # The live admin's own screens and fragments, and the editor guide.
+        reverse("live:notifications"),
+        reverse("live:dashboard"),
+        reverse("search_index_status", args=[page.pk]),
+        reverse("guide:index"),
+        reverse("guide:page", args=["pembaruan-langsung"]),
     ]
 
 
