@@ -411,7 +411,8 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # a hung server frees the worker
 
 # --- complaint notifications (cms/notifications): email outbox, reminders ----------
-# Links in emails to citizens (/lapor/lacak/, the secret reply link).
+# The portal's public origin: every absolute URL (canonical, og:url, JSON-LD, feeds,
+# sitemap, API "url" fields, emails to citizens) is built on it (cms/core/public_urls).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 # Also told when a complaint deadline is overdue (besides the verification team).
 COMPLAINTS_ESCALATION_EMAILS = env.list("COMPLAINTS_ESCALATION_EMAILS", default=[])
@@ -567,3 +568,7 @@ LIVE_MAX_CONNECTIONS_PER_PROCESS = env.int(
 )
 LIVE_HEARTBEAT_SECONDS = env.int("LIVE_HEARTBEAT_SECONDS", default=15)
 LIVE_STREAM_SECONDS = env.int("LIVE_STREAM_SECONDS", default=900)
+CELERY_BEAT_SCHEDULE["live-prune-notifications"] = {
+    "task": "cms.live.tasks.prune_notifications",
+    "schedule": crontab(hour=3, minute=30),  # CELERY_TIMEZONE: WIB
+}

@@ -130,3 +130,26 @@ def test_a_rolled_back_submission_notifies_nobody_and_sends_nothing(
 
     assert not Notification.objects.exists()
     assert live_events() == []
+
+
+def test_old_notifications_are_pruned_recent_and_unread_kept(submit, people):
+    from datetime import timedelta
+
+    from cms.live.tasks import notifications_prune
+
+    submit("Satu")
+    submit("Dua")
+    submit("Tiga")
+    old_read, old_unread, recent = Notification.objects.order_by("pk")
+    now = timezone.now()
+    Notification.objects.filter(pk=old_read.pk).update(
+        read_at=now - timedelta(days=91), created_at=now - timedelta(days=100)
+    )
+    Notification.objects.filter(pk=old_unread.pk).update(
+        created_at=now - timedelta(days=100)
+    )
+    assert notifications_prune() == 1
+    assert set(Notification.objects.values_list("pk", flat=True)) == {
+        old_unread.pk,
+        recent.pk,
+    }
