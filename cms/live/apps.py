@@ -9,6 +9,7 @@ class LiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import fanout
+        from . import cases, fanout
 
         fanout.subscribe_to_changes()
+        cases.subscribe_to_reports()

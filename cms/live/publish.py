@@ -34,6 +34,12 @@ def send(topic: str, *, channels: Iterable[str], **facts) -> None:
         logger.exception("Live event %r not sent", topic)
 
 
+def cases_changed(groups: Iterable[str]) -> None:
+    """An information request or complaint moved: the members of ``groups`` (and
+    superusers) re-fetch their open case queues, after the commit."""
+    publish("cases", channels=[f"group:{name}" for name in groups])
+
+
 def publish_pages(topic: str, page_ids: Iterable[int], **facts) -> None:
     """To everyone whose admin shows one of these pages."""
     page_ids = sorted(set(page_ids))

@@ -52,20 +52,35 @@ def watchers_of_pages(page_ids: Iterable[int]) -> set[int]:
     return everywhere() | of_opds(opds_of_pages(page_ids))
 
 
+def in_groups(names: Iterable[str]) -> set[int]:
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=names)
+    return set(users.values_list("pk", flat=True).distinct())
+
+
+def superusers() -> set[int]:
+    users = get_user_model().objects.filter(is_active=True, is_superuser=True)
+    return set(users.values_list("pk", flat=True))
+
+
 def resolve(channels: Iterable[str]) -> tuple[set[int], bool]:
-    """``"user:<id>"``, ``"opd:<id>"``, ``"province"``, ``"ops"`` -> user ids, and
-    whether the operations watchers are addressed."""
-    users, opds, ops = set(), set(), False
+    """``"user:<id>"``, ``"opd:<id>"``, ``"group:<name>"`` (its members and the
+    superusers), ``"province"``, ``"ops"`` -> user ids, and whether the operations
+    watchers are addressed."""
+    users, opds, groups, ops = set(), set(), set(), False
     for channel in channels:
         name, _sep, value = channel.partition(":")
         if name == "user":
             users.add(int(value))
         elif name == "opd":
             opds.add(int(value))
+        elif name == "group":
+            groups.add(value)
         elif name == "province":
             users |= everywhere()
         elif name == "ops":
             ops = True
         else:
             raise ValueError(f"Unknown live channel {channel!r}")
+    if groups:
+        users |= in_groups(groups) | superusers()
     return users | of_opds(opds), ops

@@ -27,6 +27,13 @@ def pelaksana_group_name(opd) -> str:
     return f"{opd.slug}{PELAKSANA_SUFFIX}"
 
 
+def watcher_groups(request) -> list[str]:
+    """Whose queues show ``request``: PPID Utama, the Atasan (objections) and the
+    PPID Pelaksana of the OPDs it is addressed or assigned to."""
+    opds = {request.addressed_opd, request.assigned_opd} - {None}
+    return [UTAMA_GROUP, ATASAN_GROUP, *(pelaksana_group_name(o) for o in opds)]
+
+
 def utama_group_ensure() -> Group:
     return ensure_group(UTAMA_GROUP, UTAMA_PERMS)
 

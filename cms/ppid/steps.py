@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from cms.core.row_lock import lock_row
 from cms.core.secret_links import token_matches
 from cms.core.workdays import add_working_days
+from cms.live.publish import cases_changed
 
 from . import clock
-from .access import is_atasan, is_ppid_utama, pelaksana_opd_ids
+from .access import is_atasan, is_ppid_utama, pelaksana_opd_ids, watcher_groups
 from .models import InformationRequest, RegisterCounter, RequestEntry
 from .timeline import stored_text
 
@@ -64,6 +65,7 @@ def token_check(request, token) -> bool:
 def log(request, action, message="", *, user=None, role, public=True):
     """A timeline entry; ``message`` is typed text or a ``timeline.system(...)``."""
     message, facts = stored_text(message)
+    cases_changed(watcher_groups(request))  # open queues refresh (cms/live)
     return RequestEntry.objects.create(
         request=request,
         at=clock.now(),

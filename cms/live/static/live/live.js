@@ -100,7 +100,10 @@
 
   function refreshElement(element) {
     fetchText(element.dataset.liveSrc).then(function (html) {
-      var replacement = fragment(html).firstElementChild;
+      // A fragment, or a whole page to pick the element from (data-live-select).
+      var parsed = fragment(html);
+      var select = element.dataset.liveSelect;
+      var replacement = select ? parsed.querySelector(select) : parsed.firstElementChild;
       if (replacement && element.isConnected && !element.contains(document.activeElement)) {
         element.replaceWith(replacement);
       }
