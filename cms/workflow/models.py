@@ -6,12 +6,17 @@ exposure (``ProvinceCurationTask``); otherwise that step is skipped automaticall
 Both refuse approval while the item fails the accessibility requirements.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from cms.content.accessibility import page_accessibility_problems
+
+# A draft's content is fixed by (id, saved at): an autosave that overwrites it
+# moves the time. Images' own fields may change meanwhile, hence minutes only.
+GATE_MEMORY_SECONDS = 300
 
 
 class AccessibilityGateMixin:
@@ -22,13 +27,27 @@ class AccessibilityGateMixin:
         revision = obj.get_latest_revision()
         return page_accessibility_problems(revision.as_object() if revision else obj)
 
+    def _has_problems(self, obj) -> bool:
+        """``_problems`` for listings (the dashboard asks for every row it shows, and
+        the live admin re-renders it after each change): remembered per saved
+        draft for a few minutes. Approving checks afresh (``on_action``)."""
+        stamp = getattr(obj, "latest_revision_created_at", None)
+        if stamp is None:
+            return bool(self._problems(obj))
+        key = f"workflow:a11y:{obj.pk}:{obj.latest_revision_id}:{stamp.timestamp()}"
+        known = cache.get(key)
+        if known is None:
+            known = bool(self._problems(obj))
+            cache.set(key, known, GATE_MEMORY_SECONDS)
+        return known
+
     def get_actions(self, obj, user):
         # Wagtail offers "Approve" without a dialog next to "Approve with comment":
         # here both decisions open a dialog that confirms them (comment optional).
         if not super().get_actions(obj, user):
             return []
         actions = [("reject", _("Minta perubahan"), True)]
-        if not self._problems(obj):
+        if not self._has_problems(obj):
             actions.append(("approve", _("Setujui"), True))
         return actions
 
