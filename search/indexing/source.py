@@ -67,6 +67,13 @@ def _version(moment) -> int:
     return int(moment.timestamp() * 1_000_000) if moment else 1
 
 
+def page_versions(pages: QuerySet) -> dict[int, int]:
+    """Page id -> ``source_version`` of ``pages``, read without loading the pages
+    (the database fallback compares them with the stored documents)."""
+    rows = pages.values_list("pk", "last_published_at", "first_published_at")
+    return {pk: _version(last or first) for pk, last, first in rows}
+
+
 @dataclass
 class Desired:
     """The current state of one object: a document to index, or None to delete.

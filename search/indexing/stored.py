@@ -32,6 +32,8 @@ from .models import BuiltDocument
 # contains.
 _BUILDER_MODULES = (
     "language/data/stem_dictionary_id.txt",
+    "language/data/compounds_id.txt",
+    "language/compounds.py",
     "language/normalize.py",
     "language/analysis.py",
     "language/vocabulary.py",

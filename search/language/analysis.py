@@ -6,6 +6,7 @@ core ``standard`` analyzer (see docs/adr/002 and docs/adr/004).
 
 Pipeline: ``normalize`` (HTML, accents, case, punctuation, reduplication) -> drop
 stop words -> keep protected terms (names, abbreviations, OPDs, tokens with digits)
+-> split derived written-together compounds into their words (``compounds.py``)
 -> Sastrawi stemming, cached per token. Synonyms are expanded at query time only, so
 editing the vocabulary needs no reindex; changing what is *protected* does.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import vocabulary as vocab
+from .compounds import compound_parts
 from .normalize import normalize
 from .sources import get_source
 
@@ -67,6 +69,8 @@ def _tokens(text: str, stop: frozenset[str], protected: frozenset[str]) -> list[
             out.append(token)
         elif token in stop:
             continue
+        elif parts := compound_parts(token):  # pertanggungjawaban: tanggung jawab
+            out.extend(_tokens(" ".join(parts), stop, protected))
         elif len(token) <= 3 or not token.isalpha():  # short words, numbers, codes
             out.append(token)
         else:

@@ -1,13 +1,13 @@
-"""Public search without Elasticsearch (the embedded default): Wagtail's database
-search over the same public pages.
+"""Public search without Elasticsearch: the embedded default (``make run``) and the
+fallback while Elasticsearch is down, on SQLite and PostgreSQL alike.
 
-Kept deliberately small. Compared with the Elasticsearch path it has:
+It ranks the same public pages with the same analysis as the index
+(``fallback_rank.py`` over the stored search documents of ``fallback_corpus.py``):
+Indonesian stems and compounds, synonyms and abbreviations, ranked partial matches,
+typo correction with a "did you mean". Compared with the Elasticsearch path it has:
 - the same parameters, filters, best bets, result rows and facet counts (the
   filters are applied in Python to the best ``MAX_RESULTS`` matches);
-- no Indonesian stemming, synonyms or typo tolerance: words match as typed
-  (PostgreSQL full text, or SQLite's), all of them required;
-- ranking by the database backend alone (no recency or editorial weight);
-- no highlighted fragments and no "did you mean";
+- no highlighted fragments;
 - autocomplete from Wagtail's title autocomplete.
 """
 
@@ -18,8 +18,11 @@ from cms.core.visibility import is_withheld, public_pages
 from cms.dip.models import DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage
+from search.indexing.source import page_versions
 
 from .facets import FACETS, parse_facets
+from .fallback_corpus import current_corpus
+from .fallback_rank import rank
 from .params import KATEGORI_LABELS, TYPE_LABELS, SearchParams
 from .results import PageDescriber, SearchResult, matches
 
@@ -30,9 +33,10 @@ SEARCHED_MODELS = (ContentPage, SeriesPage, OPDPage, DIPEntryPage)
 
 def database_search(params: SearchParams, pinned: list, describer: PageDescriber):
     pinned_ids = {p.pk for p in pinned}
+    candidates, suggestion = _candidates(params.q, describer)
     rows = [
         (page, describer.facets(page))
-        for page in _candidates(params.q, describer)
+        for page in candidates
         if page.pk not in pinned_ids
     ]
     filters = params.filters
@@ -45,7 +49,7 @@ def database_search(params: SearchParams, pinned: list, describer: PageDescriber
         count=len(found) + len(pinned),
         results=hits,
         facets=_facets(rows, filters),
-        suggestion=None,
+        suggestion=suggestion,
         page=params.page,
         page_size=params.page_size,
         backend="database",
@@ -75,13 +79,13 @@ def plain_words(q: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", q.lower()).split())
 
 
-def _candidates(q: str, describer: PageDescriber) -> list:
-    qs = _searchable()
+def _candidates(q: str, describer: PageDescriber) -> tuple[list, str | None]:
+    qs, suggestion = _searchable(), None
     if q:
-        words = plain_words(q)
-        if not words:
-            return []
-        ranked = [p.pk for p in qs.search(words, operator="and")[:MAX_RESULTS]]
+        corpus = current_corpus(page_versions(qs))
+        with corpus.lock:  # another thread may be refreshing it
+            ranking = rank(corpus, q, MAX_RESULTS)
+        ranked, suggestion = ranking.ids, ranking.suggestion
     else:
         ranked = list(
             qs.order_by("-first_published_at").values_list("pk", flat=True)[
@@ -92,7 +96,7 @@ def _candidates(q: str, describer: PageDescriber) -> list:
     ordered = [pages[pk] for pk in ranked if pk in pages]
     ordered = [p for p in ordered if not is_withheld(p)]
     describer.prepare(ordered)
-    return ordered
+    return ordered, suggestion
 
 
 def _facets(rows, filters) -> dict[str, list[dict]]:

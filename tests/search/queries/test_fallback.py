@@ -5,6 +5,7 @@ import pytest
 from cms.content.models import ArticlePage, NewsPage
 from cms.dip.models import DIPEntryPage, DIPIndexPage
 from search.queries.fallback import plain_words
+from search.queries.fallback_corpus import reset_corpus
 from search.queries.models import BestBet
 from search.queries.public import search_public, suggest_public
 from tests.factories import add_item
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def database_search(settings, opds):
     settings.ELASTICSEARCH_URL = ""
+    reset_corpus()  # rows of earlier tests are gone with their transactions
     diskominfo, dinkes = opds["diskominfo"], opds["dinkes"]
     add_item(diskominfo, "Pengelolaan Konten Digital", summary="Panduan admin.")
     add_item(diskominfo, "Konten Kreatif ASN", model=ArticlePage)
@@ -53,7 +55,23 @@ def test_public_pages_are_found_in_the_database():
     hit = next(h for h in result.results if h.title == "Pengelolaan Konten Digital")
     assert hit.type == "rilis" and hit.opd["slug"] == "diskominfo"
     assert hit.summary == "Panduan admin." and hit.highlight == {}
-    assert search_public(params("pengelolaan konten")).count == 1  # all words
+    # Several words: ranked partial matches, the page holding all of them first.
+    ranked = search_public(params("pengelolaan konten"))
+    assert titles(ranked)[0] == "Pengelolaan Konten Digital" and ranked.count == 4
+
+
+@pytest.mark.usefixtures("database_search")
+def test_the_database_uses_the_index_analysis_and_corrects_typos():
+    from search.indexing.models import BuiltDocument
+
+    # Stems: "kelola" finds "Pengelolaan"; a typo is corrected and offered back.
+    assert titles(search_public(params("kelola")))[0] == "Pengelolaan Konten Digital"
+    result = search_public(params("pengelolan kontn"))
+    assert result.suggestion == "pengelolaan konten"
+    assert titles(result)[0] == "Pengelolaan Konten Digital"
+    # The documents it ranked were built once and stored for the next reindex.
+    assert BuiltDocument.objects.filter(document__title="Konten Gizi Balita").exists()
+    assert search_public(params("zzzzqqq")).count == 0
 
 
 @pytest.mark.usefixtures("database_search")
