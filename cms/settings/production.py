@@ -62,4 +62,7 @@ EMAIL_BACKEND = env(
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
+# Served under ASGI (docs/production.md): Django runs each request's sync code in a
+# thread of its own, so a persistent connection would never be reused, only left
+# open. Celery workers and WSGI deployments may set CONN_MAX_AGE.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)  # noqa: F405
