@@ -137,7 +137,7 @@
         dashboard.appendChild(fragment(html));
         dashboard.dataset.liveRefreshed = String(Date.now());
       }).catch(function () { /* keep what is shown */ });
-    }, 200);
+    }, 50); // coalesces a burst of events into one re-render
   }
 
   // --- the open edit form ----------------------------------------------------------
