@@ -2,12 +2,15 @@
 
 Varied types and OPDs, tags on most items, a few series, and about 2% bad lines of
 the kinds the importer must report (invalid JSON, unknown OPD or type, missing title,
-naive date, bad DIP category).
+naive date, bad DIP category). The text comes from bench/corpus.py (a Zipf-like
+draw from over 5,000 Indonesian words).
 """
 
 import json
 import random
 from pathlib import Path
+
+from bench import corpus
 
 TYPES = (
     ["rilis"] * 4
@@ -24,29 +27,8 @@ TYPES = (
 TAGS = ["stunting", "spbe", "kesehatan", "pendidikan", "banjir", "investasi", "umkm"]
 SERIES = ["info-rb-tematik", "siniar-pelayanan-publik", "jelajah-banten"]
 KATEGORI = ["berkala", "serta_merta", "setiap_saat", "dikecualikan"]
-WORDS = [
-    "pemerintah",
-    "provinsi",
-    "banten",
-    "layanan",
-    "publik",
-    "warga",
-    "program",
-    "kegiatan",
-    "sosialisasi",
-    "pelatihan",
-    "kader",
-    "posyandu",
-    "sekolah",
-    "jalan",
-    "bantuan",
-    "anggaran",
-    "kabupaten",
-    "kota",
-    "desa",
-]
 BODY = (
-    "<h2>Ringkasan</h2><p>{a} <b>{b}</b> dan <i>{c}</i>.</p>"
+    "<h2>Ringkasan</h2><p>{a} <b>{b}</b> dan <i>{c}</i>.</p><p>{f}</p>"
     "<ul><li>{d}</li><li>{e}</li></ul>"
     '<p>Info lengkap di <a href="https://bantenprov.go.id">portal</a>.</p>'
 )
@@ -67,7 +49,7 @@ BAD_LINES = [
 
 
 def _sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+    return corpus.sentence(rng, n).rstrip(".")
 
 
 def item(rng: random.Random, n: int, opds: list[str], seed: int) -> dict:
@@ -76,10 +58,12 @@ def item(rng: random.Random, n: int, opds: list[str], seed: int) -> dict:
         "source_url": f"bench://item/{seed}/{n}",
         "opd": rng.choice(opds),
         "type": type_,
-        "title": f"{_sentence(rng, 6)} {n}",
+        "title": f"{corpus.title(rng)} {n}",
         "published": f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T08:{n % 60:02d}:00+07:00",
         "summary": _sentence(rng, 14),
-        "body_html": BODY.format(**{k: _sentence(rng, 8) for k in "abcde"}),
+        "body_html": BODY.format(
+            f=corpus.paragraph(rng, 80), **{k: _sentence(rng, 8) for k in "abcde"}
+        ),
         "status": "draft" if n % 10 == 0 else "published",
     }
     if type_ == "dip":

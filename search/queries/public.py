@@ -27,6 +27,7 @@ from .bestbets import pinned_pages
 from .compose import build_search_body, build_suggest_body
 from .facets import parse_facets
 from .fallback import database_autocomplete, database_search
+from .highlight import fuzzy_highlight_body, typo_words
 from .params import KATEGORI_LABELS, TYPE_LABELS, SearchParams
 from .querylog import record_query
 from .results import PageDescriber, SearchHit, SearchResult
@@ -107,7 +108,9 @@ def _elasticsearch(params, pinned, describer) -> SearchResult:
     body = build_search_body(params, analyzed=analyzed, exclude_ids=exclude)
     response = _call(body, timeout=query_timeout())
     count = response["hits"]["total"]["value"] + len(pinned)
-    hits = [_hit(raw) for raw in response["hits"]["hits"]]
+    raw_hits = response["hits"]["hits"]
+    _mark_typos(analyzed, response.get("suggest", {}), raw_hits)
+    hits = [_hit(raw) for raw in raw_hits]
     if params.page == 1:
         hits = [describer.hit(page, promoted=True) for page in pinned] + hits
     suggestion = None
@@ -142,14 +145,46 @@ def _suggestion(text: str, suggest: dict) -> str | None:
     return corrected_query(text, suggest, unknown)
 
 
+def _mark_typos(analyzed, suggest: dict, raw_hits: list[dict]) -> None:
+    """The page's highlights again, typo-tolerant, when a query word is missing
+    from a field and marked nowhere on the page (a likely typo): the exact highlight
+    of the search request cannot mark it."""
+    if not raw_hits or not typo_words(suggest, raw_hits):
+        return
+    body = fuzzy_highlight_body(analyzed, [raw["_id"] for raw in raw_hits])
+    try:
+        response = _call(body, timeout=query_timeout())
+    except SearchUnavailable:
+        return  # the results are there; the marks are optional
+    marks = {raw["_id"]: raw.get("highlight") for raw in response["hits"]["hits"]}
+    for raw in raw_hits:
+        if marks.get(raw["_id"]):
+            raw["highlight"] = marks[raw["_id"]]
+
+
+_QUERY_CLIENTS: dict[float, tuple] = {}
+
+
+def _query_client(timeout: float):
+    """``get_client().options(...)`` builds a client object each time (about 1 ms of
+    Python per search): keep one per timeout, for as long as the base client."""
+    base = get_client()
+    kept = _QUERY_CLIENTS.get(timeout)
+    if kept is None or kept[0] is not base:
+        kept = _QUERY_CLIENTS[timeout] = (
+            base,
+            base.options(request_timeout=timeout, max_retries=0),
+        )
+    return kept[1]
+
+
 def _call(body: dict, *, timeout: float) -> dict:
     """One attempt, no retry: a failure is answered from the database at once."""
     url = settings.ELASTICSEARCH_URL
     if breaker.is_open(url):
         raise SearchUnavailable("Elasticsearch failed recently: not asked again yet")
     try:
-        client = get_client().options(request_timeout=timeout, max_retries=0)
-        return client.search(index=alias_name(), body=body).body
+        return _query_client(timeout).search(index=alias_name(), body=body).body
     except ApiError as error:
         # 404 (no index yet), 429, 5xx; a 400 would be our bug: log it loudly.
         status = error.meta.status

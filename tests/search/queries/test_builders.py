@@ -152,14 +152,40 @@ def test_facet_parsing_keeps_selected_values_without_results():
     assert parsed["year"] == [] and parsed["kategori"] == []
 
 
-def test_highlight_uses_raw_fields_and_its_own_query():
-    body = highlight.highlight(aq("kelola kontn", "kelola kontn"))
+def test_highlight_uses_raw_fields_and_its_own_exact_query():
+    analyzed = aq("pengelolaan kontn", "kelola kontn", ["kelola isi"])
+    body = highlight.highlight(analyzed)
     assert body["pre_tags"] == ["<mark>"] and body["post_tags"] == ["</mark>"]
     assert body["encoder"] == "html" and body["fragment_size"] == 160
     assert set(body["fields"]) == {"title", "summary", "body", "attachments"}
-    assert body["highlight_query"]["multi_match"]["query"] == "kelola kontn"
-    assert body["highlight_query"]["multi_match"]["fields"] == list(body["fields"])
+    match = body["highlight_query"]["multi_match"]
+    # The citizen's words, then stems and expansions, each once; never fuzzy.
+    assert match["query"] == "pengelolaan kontn kelola isi"
+    assert match["fields"] == list(body["fields"])
+    assert "fuzziness" not in match
     assert highlight.highlight(aq()) is None
+
+
+def test_fuzzy_highlight_is_a_small_request_for_the_pages_hits():
+    body = highlight.fuzzy_highlight_body(aq("kontn", "kontn"), ["page:1", "page:2"])
+    assert body["query"] == {"ids": {"values": ["page:1", "page:2"]}}
+    assert body["size"] == 2 and body["_source"] is False
+    match = body["highlight"]["highlight_query"]["multi_match"]
+    assert match["query"] == "kontn" and match["fuzziness"] == "AUTO"
+
+
+def test_typo_words_are_missing_from_a_field_and_marked_nowhere():
+    suggest = {
+        "dym_title": [
+            _entry("kontn", 0, [("konten", 0.8)]),
+            _entry("pengelolaan", 6, [("pengelola", 0.9)]),
+            _entry("banten", 18, []),
+        ],
+        "dym_body": [_entry("kontn", 0, []), _entry("pengelolaan", 6, [])],
+    }
+    hits = [{"highlight": {"body": ["<mark>Pengelolaan</mark> situs"]}}, {}]
+    assert highlight.typo_words(suggest, hits) == ["kontn"]
+    assert highlight.typo_words({}, hits) == []
 
 
 def _entry(text, offset, options):
@@ -240,7 +266,8 @@ def test_compose_puts_facet_filters_in_post_filter_and_series_in_the_query():
         "bool": {"filter": [{"term": {"opd_slug": "dinkes"}}]}
     }
     assert body["suggest"]["text"] == "stunting"
-    assert body["highlight"]["highlight_query"]["multi_match"]["query"] == "stunting"
+    match = body["highlight"]["highlight_query"]["multi_match"]
+    assert match["query"] == "stunting" and "fuzziness" not in match
 
 
 def test_compose_without_words_browses_newest_first():
