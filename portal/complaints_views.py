@@ -25,6 +25,7 @@ from cms.complaints import services
 from cms.complaints.public import find_public
 from cms.complaints.uploads import MAX_FILES
 from cms.core.client_address import client_ip
+from cms.core.public_urls import public_url
 from cms.core.security_headers import (
     PERMISSIONS_POLICY,
     PRIVATE_PAGE_REFERRER_POLICY,
@@ -116,11 +117,7 @@ def receipt(request, code):
     token = tokens.pop(code, None)
     if token:
         request.session[TOKENS] = tokens
-    reply_url = (
-        request.build_absolute_uri(reverse("complaints-reply", args=[token]))
-        if token
-        else None
-    )
+    reply_url = public_url(reverse("complaints-reply", args=[token])) if token else None
     context = {
         "report": report,
         "summary": report_summary(report),

@@ -4,15 +4,16 @@ described: the law makes only the fact of their exemption public."""
 
 from django.utils import timezone
 
+from cms.core.public_urls import page_public_url, public_url
 from portal import structured_data
 
-CATALOG_SIZE = 100  # search engines need no more; the page lists them all
+CATALOG_SIZE = 100  # search engines need no more than the page shows
 
 
 def dip_dataset(request, entry, documents) -> dict | None:
     if entry.is_exempted:
         return None
-    url = entry.get_full_url(request)
+    url = page_public_url(entry, request)
     publisher = _publisher(request, entry.opd)
     data = {
         "@type": "Dataset",
@@ -35,13 +36,13 @@ def dip_dataset(request, entry, documents) -> dict | None:
 def dip_catalog(request, listing, opd=None) -> dict:
     entries = [
         entry
-        for _kategori, _heading, items in listing.groups
-        for entry in items
+        for group in listing.groups  # (kategori, heading, entries)
+        for entry in group[2]
         if not entry.is_exempted
     ][:CATALOG_SIZE]
     data = {
         "@type": "DataCatalog",
-        "url": request.build_absolute_uri(request.path),
+        "url": public_url(request.path),
         "name": (
             f"Daftar Informasi Publik {opd.title}"
             if opd
@@ -53,7 +54,7 @@ def dip_catalog(request, listing, opd=None) -> dict:
             {
                 "@type": "Dataset",
                 "name": entry.title,
-                "url": entry.get_full_url(request),
+                "url": page_public_url(entry, request),
                 "description": entry.ringkasan or entry.title,
             }
             for entry in entries
@@ -68,7 +69,7 @@ def _publisher(request, opd) -> dict:
     return {
         "@type": "GovernmentOrganization",
         "name": opd.title,
-        "url": opd.get_full_url(request),
+        "url": page_public_url(opd, request),
     }
 
 
@@ -77,7 +78,7 @@ def _download(request, document) -> dict:
     data = {
         "@type": "DataDownload",
         "name": document.title,
-        "contentUrl": request.build_absolute_uri(document.url),
+        "contentUrl": public_url(document.url),
         "encodingFormat": document.content_type or None,
         "contentSize": f"{size} B" if size else None,
     }

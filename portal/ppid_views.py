@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cms.core.client_address import client_ip
+from cms.core.public_urls import public_url
 from cms.core.security_headers import PRIVATE_PAGE_REFERRER_POLICY
 from cms.core.workdays import deadline_label
 from cms.ppid import clock, selectors, services
@@ -92,9 +93,7 @@ def receipt(request):
         "req": info_request,
         "addressed": addressed_name(info_request),
         "due_label": deadline_label(info_request.due_on, clock.today()),
-        "secret_url": request.build_absolute_uri(
-            reverse("ppid-requester", args=[token])
-        )
+        "secret_url": public_url(reverse("ppid-requester", args=[token]))
         if token
         else None,
     }

@@ -36,15 +36,20 @@ PARAM_LABELS = {
 }
 
 
+# The page has its own search box: the header leaves its one out (one box on phones).
+LAYOUT = {"page_has_search": True}
+
+
 def search_page(request):
     path = request.path
     try:
         params = parse_search_params(request.GET)
     except InvalidParams as error:
         typed = clean_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
-        context = {"q": typed, "errors": _error_messages(error)}
+        context = {"q": typed, "errors": _error_messages(error), **LAYOUT}
         return render(request, TEMPLATE, context, status=400)
     context = {
+        **LAYOUT,
         "q": params.q,
         "params": params,
         "carried": display.carried_state(params),

@@ -3,6 +3,8 @@ to show the right title, date, publisher and image."""
 
 from django.utils import timezone
 
+from cms.core.public_urls import page_public_url, public_url
+
 PROVINCE_NAME = "Pemerintah Provinsi Banten"
 
 
@@ -11,7 +13,7 @@ def _iso(value):
 
 
 def province_organization(request) -> dict:
-    url = request.build_absolute_uri("/")
+    url = public_url("/")
     return {
         "@type": "GovernmentOrganization",
         "@id": url + "#organisasi",
@@ -26,13 +28,14 @@ def province_organization(request) -> dict:
 
 
 def opd_organization(request, opd) -> dict:
+    url = page_public_url(opd, request)
     data = {
         "@type": "GovernmentOrganization",
-        "@id": opd.get_full_url(request) + "#organisasi",
+        "@id": url + "#organisasi",
         "name": opd.title,
         "alternateName": opd.short_name,
-        "url": opd.get_full_url(request),
-        "parentOrganization": {"@id": request.build_absolute_uri("/") + "#organisasi"},
+        "url": url,
+        "parentOrganization": {"@id": public_url("/") + "#organisasi"},
     }
     if opd.address:
         data["address"] = {
@@ -51,7 +54,7 @@ def opd_organization(request, opd) -> dict:
 
 
 def news_article(request, item, image_url="") -> dict:
-    url = item.get_full_url(request)
+    url = page_public_url(item, request)
     data = {
         "@type": "NewsArticle",
         "@id": url,
@@ -68,7 +71,7 @@ def news_article(request, item, image_url="") -> dict:
     if item.summary:
         data["description"] = item.summary
     if image_url:
-        data["image"] = [request.build_absolute_uri(image_url)]
+        data["image"] = [public_url(image_url)]
     return {"@context": "https://schema.org", **_drop_empty(data)}
 
 
@@ -82,7 +85,7 @@ def _drop_empty(data: dict) -> dict:
 
 def website(request) -> dict:
     """The portal as a WebSite whose search engines may link straight into /cari/."""
-    root = request.build_absolute_uri("/")
+    root = public_url("/")
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",

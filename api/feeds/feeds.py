@@ -6,7 +6,7 @@ is a 404) and reads the prepared ``FeedItem`` values. Items come from
 pages never appear.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 from django.contrib.syndication.views import Feed
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from cms.content.models import FollowUpPage
 from cms.content.selectors import latest_items, series_items
+from cms.core.public_urls import page_public_url, public_url
 from cms.core.visibility import only_public
 from cms.opd.models import ProvinceHomePage
 from cms.opd.selectors import opd_list
@@ -51,6 +52,7 @@ class FeedScope:
     link: str
     description: str
     items: list[FeedItem]
+    feed_url: str = ""
 
 
 class ContentFeed(Feed):
@@ -64,7 +66,12 @@ class ContentFeed(Feed):
         return response
 
     def get_object(self, request, *args, **kwargs) -> FeedScope:
-        return self.get_scope(url_holder=SimpleNamespace(), **kwargs)
+        scope = self.get_scope(url_holder=SimpleNamespace(), **kwargs)
+        # The feed's self link, on the public origin like every other link.
+        return replace(scope, feed_url=public_url(request.path))
+
+    def feed_url(self, scope):
+        return scope.feed_url
 
     def get_scope(self, *, url_holder, **kwargs) -> FeedScope:
         raise NotImplementedError
@@ -123,7 +130,7 @@ class ProvinceFeed(ContentFeed):
             raise Http404
         return FeedScope(
             title=_("Informasi terbaru %(name)s") % {"name": home.title},
-            link=home.get_full_url(request=url_holder),
+            link=page_public_url(home, url_holder),
             description=_("Konten publik terbaru dari seluruh OPD."),
             items=feed_items(latest_items(limit=FEED_LENGTH), url_holder=url_holder),
         )
@@ -134,7 +141,7 @@ class OPDFeed(ContentFeed):
         opd = get_object_or_404(opd_list(), slug=opd_slug)
         return FeedScope(
             title=_("Informasi terbaru %(name)s") % {"name": opd.title},
-            link=opd.get_full_url(request=url_holder),
+            link=page_public_url(opd, url_holder),
             description=_("Konten publik terbaru dari %(name)s.") % {"name": opd.title},
             items=feed_items(
                 latest_items(limit=FEED_LENGTH, opd=opd), url_holder=url_holder
@@ -152,7 +159,7 @@ class SeriesFeed(ContentFeed):
         pages = series_items(series).order_by("-publish_date")[:FEED_LENGTH]
         return FeedScope(
             title=_("Seri %(name)s") % {"name": series.title},
-            link=series.get_full_url(request=url_holder),
+            link=page_public_url(series, url_holder),
             description=_("Butir terbaru dalam seri %(name)s.")
             % {"name": series.title},
             items=feed_items(pages, url_holder=url_holder),
@@ -166,7 +173,7 @@ class FollowUpFeed(ContentFeed):
         pages = latest_items(limit=FEED_LENGTH, model=FollowUpPage)
         return FeedScope(
             title=_("Tindak lanjut aduan masyarakat"),
-            link=reverse("complaints-followups"),
+            link=public_url(reverse("complaints-followups")),
             description=_("Laporan warga yang sudah ditindaklanjuti perangkat daerah."),
             items=feed_items(pages, url_holder=url_holder),
         )

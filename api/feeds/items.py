@@ -14,6 +14,7 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 
 from cms.content.models import ContentTag, PodcastPage
+from cms.core.public_urls import page_public_url, public_url
 from cms.core.visibility import PublicView
 from cms.opd.models import OPDPage
 
@@ -57,7 +58,7 @@ def feed_items(pages, *, url_holder=None) -> list[FeedItem]:
     return [
         FeedItem(
             title=page.title,
-            link=page.get_full_url(request=url_holder),
+            link=page_public_url(page, url_holder),
             # Plain text, but readers render RSS descriptions and Atom summaries
             # (type="html") as HTML.
             description=escape(page.summary or page.search_description or ""),
@@ -80,9 +81,8 @@ def _enclosure(page, media, url_holder) -> Enclosure | None:
     audio = media.audio_of(page)
     if audio is None or not media.is_public(audio):
         return None
-    root = page.get_url_parts(request=url_holder)[1] or ""
     return Enclosure(
-        url=f"{root.rstrip('/')}{audio.url}",
+        url=public_url(audio.url),
         length=str(audio.get_file_size() or 0),
         mime_type=audio.content_type,
     )

@@ -3,11 +3,12 @@
 Sections keep each file small and let Django paginate one past 50,000 URLs. Public
 means the one rule of ``cms.core.visibility``; exempted DIP entries are left out
 (only the fact of their exemption is public, nothing worth a search result).
-Locations are paths; Django prefixes the host the sitemap was requested on, as the
-sitemaps protocol asks (URLs on the sitemap's own host).
+Locations are paths on the configured public origin (``PORTAL_BASE_URL``), the
+same origin the sitemap is published on, as the sitemaps protocol asks.
 """
 
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -16,6 +17,7 @@ from wagtail.models import Site
 
 from cms.content.models import ContentPage
 from cms.content.selectors import public_items
+from cms.core.public_urls import public_base
 from cms.core.visibility import public_pages
 from cms.dip.models import DIPEntryPage, Kategori
 from cms.dip.selectors import public_dip_entries
@@ -24,7 +26,15 @@ from cms.dip.selectors import public_dip_entries
 _URL_FIELDS = ("url_path", "last_published_at")
 
 
-class PageSitemap(Sitemap):
+class PublicOriginSitemap(Sitemap):
+    """Locations on the public origin, whatever host the sitemap was asked on."""
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        origin = urlsplit(public_base())
+        return self._urls(page, origin.scheme, origin.netloc)
+
+
+class PageSitemap(PublicOriginSitemap):
     """A section of Wagtail pages; subclasses say which (``pages``)."""
 
     def __init__(self):
@@ -73,7 +83,7 @@ class DIPEntrySitemap(PageSitemap):
         return public_dip_entries().exclude(kategori=Kategori.DIKECUALIKAN)
 
 
-class PortalRoutesSitemap(Sitemap):
+class PortalRoutesSitemap(PublicOriginSitemap):
     """Portal pages outside the page tree (the province-wide DIP)."""
 
     def items(self):

@@ -10,6 +10,7 @@ import uuid
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.core.public_urls import page_public_url
 from cms.opd.models import OPDPage
 
 
@@ -36,7 +37,7 @@ def object_ref(page: Page, owner: OPDPage | None, *, public: bool) -> dict:
         "api_url": api_url(page, owner),
     }
     if public:
-        ref.update(slug=page.slug, title=page.title, url=page.get_full_url())
+        ref.update(slug=page.slug, title=page.title, url=page_public_url(page))
     return ref
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.core.ownership import OPDOwnedMixin
+from cms.core.public_urls import public_host_port
 from cms.dip.models import DIPIndexPage
 
 from .access import opd_access_ensure, province_access_ensure
@@ -31,10 +32,11 @@ def province_home_ensure() -> ProvinceHomePage:
             )
         )
     site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = public_host_port()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Sipanganten",
@@ -47,6 +49,10 @@ def province_home_ensure() -> ProvinceHomePage:
         # Wagtail's placeholder "Welcome" page has no place in our tree.
         if type(old_root.specific) is Page and not old_root.get_children().exists():
             old_root.delete()
+    if site is not None and (site.hostname, site.port) != (hostname, port):
+        # Wagtail's own absolute links (the admin's "live" link) name the same origin.
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
     province_access_ensure(home)  # idempotent repair; creation also runs it (signals)
     return home
 

@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
+# The test client's host, so absolute URLs and the pages they name agree.
+PORTAL_BASE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins
 # Tests sign in with force_login; the two-factor tests switch this on
 # (tests/security/).

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
+from cms.core.public_urls import page_public_url, public_url
 from cms.core.visibility import is_withheld, only_public
 from cms.opd.models import ProvinceHomePage
 from portal import structured_data
@@ -27,6 +28,12 @@ def province_home(context):
     return home
 
 
+@register.filter(name="public_url")
+def public_url_filter(path):
+    """A path (or an absolute URL, kept) on the portal's public origin."""
+    return public_url(str(path)) if path else ""
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The page's one address: Wagtail's full URL for pages, else this path with
@@ -35,9 +42,9 @@ def canonical_url(context):
     page = context.get("page")
     if request is None:
         return ""
-    if page is not None and hasattr(page, "get_full_url"):
-        return page.get_full_url(request)
-    url = request.build_absolute_uri(request.path)
+    if page is not None and hasattr(page, "get_url_parts"):
+        return page_public_url(page, request) or ""
+    url = public_url(request.path)
     number = request.GET.get("halaman", "")
     if number.isdigit() and number != "1":
         url += "?" + urlencode({"halaman": number})

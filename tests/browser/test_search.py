@@ -53,6 +53,7 @@ def test_filters_work_without_javascript_and_urls_are_shareable(open_page, porta
         results.get_by_role("link", name=portal.items["rilis"].title)
     ).to_be_visible()
 
+    page.get_by_text("Saring hasil").click()  # folded until asked, without script
     page.get_by_role("group", name="Perangkat daerah").get_by_role(
         "checkbox", name=re.compile("Badan Penanggulangan Bencana")
     ).check()

@@ -5,6 +5,13 @@
 (function () {
   var form = document.getElementById('cari-form'), region = document.getElementById('cari-hasil');
   var status = document.getElementById('cari-status');
+  /* The filters are folded for phones; wide screens have room to show them. */
+  var wide = window.matchMedia && window.matchMedia('(min-width: 48em)');
+  function unfold(wasOpen) {
+    var filters = region && region.querySelector('[data-search-filters]');
+    if (filters && (wasOpen || (wide && wide.matches))) filters.open = true;
+  }
+  unfold(false);
   if (!form || !region || !window.fetch || !window.DOMParser || !history.pushState) return;
   document.documentElement.classList.add('js-live-filters');
 
@@ -22,7 +29,9 @@
         var doc = new DOMParser().parseFromString(text, 'text/html');
         var fresh = doc.getElementById('cari-hasil'), q = doc.getElementById('cari-q');
         if (!fresh) throw new Error('no region');
+        var wasOpen = !!region.querySelector('[data-search-filters][open]');
         region.innerHTML = fresh.innerHTML;
+        unfold(wasOpen);
         document.title = doc.title;
         if (q) form.elements.q.value = q.value;
         if (push) history.pushState({ cari: 1 }, '', url);

@@ -66,7 +66,7 @@ def test_province_feed_lists_public_items_of_every_opd_newest_first(client, item
 
 def test_rss_item_carries_link_author_categories_and_stable_guid(client, items):
     item = rss_items(client, "/feed/rss.xml")[0]
-    assert item.findtext("link").startswith("http://localhost/diskominfo/rilis-baru-")
+    assert item.findtext("link").startswith("http://testserver/diskominfo/rilis-baru-")
     assert item.findtext(DC_CREATOR).startswith("Dinas Komunikasi")
     assert [c.text for c in item.findall("category")] == [
         "rilis",

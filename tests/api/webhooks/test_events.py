@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from api.webhooks.models import DeliveryStatus, WebhookDelivery
 from api.webhooks.signing import verify_signature
 from cms.content.models import ArticlePage
+from cms.core.public_urls import page_public_url
 from tests.factories import add_dip_entry, add_item, add_series, publish
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def test_publish_sends_one_signed_post(opds, receiver, make_endpoint, committed)
         "opd": "dinkes",
         "slug": page.slug,
         "title": "Imunisasi Campak",
-        "url": page.get_full_url(),
+        "url": page_public_url(page),
         "api_url": f"/api/v1/content/{page.pk}/",
     }
     assert delivery.status == DeliveryStatus.SUCCEEDED
