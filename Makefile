@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run setup install services services-stop services-status test audit lint format worker beat bench-importer bench-search bench-api bench-portal bench-faults bench-complaints bench-live
+.PHONY: run setup install services services-stop services-status test audit lint format worker beat bench-importer bench-search bench-api bench-portal bench-faults bench-complaints bench-live fuzz-api
 
 $(VENV)/.installed: requirements/*.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)." >&2; exit 1; }
@@ -29,6 +29,10 @@ setup: install
 	@if [ ! -f var/.demo-loaded ]; then $(PY) manage.py load_demo_content && touch var/.demo-loaded; fi
 
 ## run: the CMS on the embedded default (SQLite, database search, eager Celery, local media)
+# Absolute links (canonical, feeds, sitemap, API urls) and the Wagtail site (synced by
+# load_opds in setup) name the host and port served here, unless set in the environment.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+run: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@$(PY) scripts/check_port.py $(HOST) $(PORT)
 	@echo ""
@@ -50,6 +54,10 @@ services-stop:
 
 services-status:
 	@bash scripts/services.sh status
+
+## fuzz-api: schemathesis from outside against a served API, every check, random seed
+fuzz-api: install
+	@bash tests/api/fuzz/external.sh $(FUZZ_ARGS)
 
 ## test: lint and layer contracts, then the whole suite against the real services
 test: install
@@ -88,12 +96,12 @@ bench-importer: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/importer/run.py $(BENCH_ARGS)
 
-## bench-search: reindex vs raw bulk, API vs direct _search latency, publish-to-searchable
+## bench-search: reindex vs raw bulk, API and portal vs direct _search throughput (1,000 distinct queries, equal concurrency), publish-to-searchable
 bench-search: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/search/run.py $(BENCH_ARGS)
 
-## bench-api: our API vs Wagtail API v2 vs a static copy under gunicorn + wrk (10,000 items)
+## bench-api: our API uncached vs Wagtail API v2, cached vs a static limit (ASGI, wrk, 10,000 items)
 bench-api: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/api/run.py $(BENCH_ARGS)

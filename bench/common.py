@@ -76,6 +76,45 @@ def gunicorn_cmd(port: int, threads: int, timeout: int = 60) -> list[str]:
     ]
 
 
+def asgi_cmd(
+    port: int, app: str = "cms.asgi:application", workers: int = 2, timeout: int = 60
+) -> list[str]:
+    """The production server type (docs/production.md): gunicorn with uvicorn
+    workers on ASGI, on loopback, no control socket."""
+    return [
+        str(Path(sys.executable).parent / "gunicorn"),
+        app,
+        "-k",
+        "uvicorn_worker.UvicornWorker",
+        "-w",
+        str(workers),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        str(timeout),
+        "--no-control-socket",
+    ]
+
+
+def wrk_paths_script(paths: list[str], folder: Path, name: str) -> Path:
+    """A wrk Lua script cycling through ``paths`` (each wrk thread from its own
+    offset), so a load spreads over many distinct URLs instead of one."""
+    quoted = ",\n".join(json.dumps(p) for p in paths)  # JSON strings are Lua-safe
+    script = folder / f"{name}.lua"
+    script.write_text(
+        f"local paths = {{\n{quoted}\n}}\n"
+        "local count = 0\n"
+        "function setup(thread) thread:set('tid', count); count = count + 1 end\n"
+        "local i = 0\n"
+        "function init(args) i = (tid or 0) * math.floor(#paths / 2) end\n"
+        "function request()\n"
+        "  i = i % #paths + 1\n"
+        "  return wrk.format(nil, paths[i])\n"
+        "end\n"
+    )
+    return script
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -165,6 +165,7 @@ class CachedReadMixin:
         return (
             request.method in _READ_METHODS
             and self.server_cache
+            and getattr(settings, "API_SERVER_CACHE", True)  # off: benchmarks
             and not self.shows_drafts(request)
         )
 

@@ -9,7 +9,8 @@ exception is a bug and still answers in this shape (500) instead of an HTML page
 Errors are never cached (``Cache-Control: private, no-store``).
 
 Outside DRF views, ``cms/urls.py`` points Django's ``handler404``/``handler500``
-here: under ``/api/`` they answer in this shape, elsewhere with the portal's pages.
+here: under ``/api/`` they answer in this shape, elsewhere with the portal's pages;
+``unknown_endpoint`` is the last route under ``/api/`` (also with DEBUG).
 The database unavailable for a moment is 503 with ``Retry-After``, not 500
 (cms/core/db_unavailable.py).
 """
@@ -17,8 +18,10 @@ The database unavailable for a moment is 503 with ``Retry-After``, not 500
 import logging
 import sys
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import is_valid_path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import defaults
@@ -32,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 API_PATH_PREFIX = "/api/"
 NO_STORE = "private, no-store"
+SAFE = ("GET", "HEAD")
 
 CODES = {
     400: "invalid_parameter",
@@ -40,6 +44,7 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
+    414: "uri_too_long",
     429: "rate_limited",
     500: "server_error",
     503: "unavailable",
@@ -155,6 +160,20 @@ def exception_handler(exc, context):
 
 def _is_api(request) -> bool:
     return request.path_info.startswith(API_PATH_PREFIX)
+
+
+def unknown_endpoint(request, rest=""):
+    """The last route under /api/: an unknown endpoint answers the JSON 404 in every
+    settings module (with DEBUG, Django answers resolver misses with its HTML debug
+    page and never calls ``handler404``). A path missing only its slash is
+    redirected, as ``APPEND_SLASH`` would (this route makes every path resolve)."""
+    path = request.path_info
+    if settings.APPEND_SLASH and not path.endswith("/") and request.method in SAFE:
+        match = is_valid_path(f"{path}/", getattr(request, "urlconf", None))
+        if match and match.func is not unknown_endpoint:
+            full_path = request.get_full_path(force_append_slash=True)
+            return HttpResponsePermanentRedirect(full_path)
+    return error_json_response(404, _("Alamat API ini tidak dikenal."))
 
 
 def handler404(request, exception=None):

@@ -30,11 +30,18 @@ DEFAULT_CONTENT_ORDERING = "-published"
 
 
 def values_of(params, name: str) -> list[str]:
-    """Comma-separated values of a parameter (also when repeated), blanks dropped."""
+    """Comma-separated values of a parameter (also when repeated). A blank value
+    (``type=``, ``opd=a,,b``) is a 400 like an empty date: the schema promises
+    values, and a filter silently dropped would widen a mirror's copy."""
     raw = ",".join(params.getlist(name)) if hasattr(params, "getlist") else ""
     if "\x00" in raw:  # PostgreSQL refuses it in any string: a client error
         raise invalid(name, _("Karakter NUL tidak diizinkan."))
-    return [value.strip() for value in raw.split(",") if value.strip()]
+    if name not in params:
+        return []
+    values = [value.strip() for value in raw.split(",")]
+    if not all(values):
+        raise invalid(name, _("Nilai kosong tidak diizinkan."))
+    return values
 
 
 def invalid(name: str, message) -> ValidationError:
@@ -42,10 +49,14 @@ def invalid(name: str, message) -> ValidationError:
 
 
 def datetime_param(params, name: str) -> datetime | None:
-    """ISO 8601 date or datetime; without a zone it is WIB (the site's zone)."""
+    """ISO 8601 date or datetime; without a zone it is WIB (the site's zone).
+    Sent empty (``updated_since=``) is a 400: a mirror that lost its timestamp
+    must not silently fetch everything (the schema says date-time)."""
+    if name not in params:
+        return None
     raw = params.get(name, "").strip()
     if not raw:
-        return None
+        raise invalid(name, _("Tanggal kosong; gunakan ISO 8601 (2025-01-31T08:00)."))
     # "+" in an offset arrives as a space when the client did not encode it.
     candidate = raw.replace(" ", "+") if "T" in raw else raw
     try:
@@ -122,7 +133,8 @@ def filter_content(queryset, params):
 
 
 def content_ordering(params) -> tuple[str, ...]:
-    name = params.get("ordering", "").strip() or DEFAULT_CONTENT_ORDERING
+    # Sent empty is refused like any unknown ordering (the schema lists them).
+    name = params.get("ordering", DEFAULT_CONTENT_ORDERING).strip()
     if name not in CONTENT_ORDERINGS:
         raise invalid(
             "ordering",

@@ -17,12 +17,13 @@ INVALID_CURSOR = _("Kursor tidak valid; mulai lagi dari halaman pertama.")
 
 
 def page_size_from(params, default: int = DEFAULT_PAGE_SIZE) -> int:
-    """``page_size`` between 1 and ``MAX_PAGE_SIZE`` (larger values are capped)."""
-    raw = params.get("page_size")
-    if raw in (None, ""):
+    """``page_size`` between 1 and ``MAX_PAGE_SIZE`` (larger values are capped).
+    Empty or repeated is a 400 (the schema says one integer)."""
+    given = params.getlist("page_size")
+    if not given:
         return default
     try:
-        value = int(raw)
+        value = int(given[0]) if len(given) == 1 else 0
     except ValueError:
         value = 0
     if value < 1:

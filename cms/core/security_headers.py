@@ -95,6 +95,10 @@ def media_origins() -> list[str]:
         origins.append(f"https://{bucket}.s3.amazonaws.com")
         if region:
             origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    public_media = getattr(settings, "AWS_S3_PUBLIC_MEDIA_URL", "")
+    if bucket and public_media:  # public renditions' domain (media_storage.py)
+        parts = urlsplit(public_media)
+        origins.append(f"{parts.scheme}://{parts.netloc}")
     return origins
 
 

@@ -40,9 +40,9 @@ class DIPListing:
         return bool(self.kategori or self.tahun) and not self.errors
 
 
-def dip_listing(entries: QuerySet, query) -> DIPListing:
-    """``entries``: public DIP entries of the scope (one OPD or all of them);
-    ``query``: the request's GET parameters (``kategori``, ``tahun``)."""
+def dip_filter(entries: QuerySet, query) -> tuple[QuerySet, str, str, list[str]]:
+    """(chosen entries, kategori, tahun, errors) from the GET parameters
+    (``kategori``, ``tahun``); a bad filter chooses every entry, with its message."""
     kategori = (query.get("kategori") or "").strip()
     tahun = (query.get("tahun") or "").strip()
     errors = []
@@ -58,21 +58,32 @@ def dip_listing(entries: QuerySet, query) -> DIPListing:
     elif tahun:
         chosen = chosen.none()
     if errors:
-        chosen = entries  # a bad filter shows the whole list with the message
-    groups = dip_entries_grouped(chosen)
-    if kategori and not errors:
-        groups = [group for group in groups if group[0].value == kategori]
-    years = list(
+        return entries, "", "", errors
+    return chosen, kategori, tahun, errors
+
+
+def dip_years(entries: QuerySet) -> list[int]:
+    """The years of the entries, newest first (the year filter's choices)."""
+    return list(
         entries.exclude(tahun=None)
         .order_by("-tahun")
         .values_list("tahun", flat=True)
         .distinct()
     )
+
+
+def dip_listing(entries: QuerySet, query) -> DIPListing:
+    """``entries``: public DIP entries of the scope (one OPD or all of them);
+    ``query``: the request's GET parameters (``kategori``, ``tahun``)."""
+    chosen, kategori, tahun, errors = dip_filter(entries, query)
+    groups = dip_entries_grouped(chosen)
+    if kategori:
+        groups = [group for group in groups if group[0].value == kategori]
     return DIPListing(
         groups=groups,
-        years=years,
-        kategori="" if errors else kategori,
-        tahun="" if errors else tahun,
+        years=dip_years(entries),
+        kategori=kategori,
+        tahun=tahun,
         errors=errors,
         count=sum(len(items) for _kategori, _heading, items in groups),
     )

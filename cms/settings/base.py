@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # below add none to them (the API has no session or CSRF use; redirects act on
     # 404s) and cost a hit nothing.
     "api.v1.fast_path.CachedAPIReadMiddleware",
+    # Over-long API URIs: the JSON 414 the schema documents (api/v1/uri_limit.py).
+    "api.v1.uri_limit.URILengthMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Second factor enforced on every admin URL (cms/accounts/middleware.py), then
@@ -225,7 +227,8 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     _media_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        # S3Storage, with public image renditions unsigned (cms/core/media_storage.py).
+        "BACKEND": "cms.core.media_storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
@@ -240,6 +243,11 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+    # Public image renditions (public/ only): the media domain or CDN serving the
+    # bucket (default: the bucket's own URL), and the ACL making them readable
+    # (empty when a bucket policy grants read on public/*).
+    AWS_S3_PUBLIC_MEDIA_URL = env("AWS_S3_PUBLIC_MEDIA_URL", default="")
+    AWS_S3_PUBLIC_ACL = env("AWS_S3_PUBLIC_ACL", default="public-read")
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
@@ -465,7 +473,8 @@ REST_FRAMEWORK = {
     # API is read-only and public, so it needs no CSRF.
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.keys.authentication.APIKeyAuthentication"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's JSON, encoded by orjson (faster): api/v1/renderers.py.
+    "DEFAULT_RENDERER_CLASSES": ["api.v1.renderers.FastJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.v1.errors.exception_handler",

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_default_storage_is_s3():
-    assert type(storages["default"]).__name__ == "S3Storage"
+    from storages.backends.s3 import S3Storage
+
+    assert isinstance(storages["default"], S3Storage)
 
 
 def test_document_upload_through_wagtail_is_readable_from_s3(admin_client):

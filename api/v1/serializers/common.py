@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.core.public_urls import page_public_url
+
 from .urls import api_url
 
 # Titles, summaries and names are returned as the editor typed them (see "Text and
@@ -30,7 +32,7 @@ class PortalURLField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, page):
-        return page.get_full_url(self.context.get("request"))
+        return page_public_url(page, self.context.get("request"))
 
 
 extend_schema_field({"type": "string", "format": "uri"})(PortalURLField)

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from cms.content.models import CONTENT_TYPES
 from cms.content.selectors import public_series_ids
+from cms.core.public_urls import page_public_url
 from cms.core.visibility import public_pages
 
 from .blocks import StreamField
@@ -141,6 +142,8 @@ class RelatedLinksField(serializers.Field):
 
     def to_representation(self, page):
         links = [link for link in page.related_links.all() if link.target_id]
+        if not links:
+            return []  # most items: no query
         public = public_pages().filter(pk__in=[link.target_id for link in links])
         by_id = {target.pk: target for target in public}
         request = self.context.get("request")
@@ -148,7 +151,7 @@ class RelatedLinksField(serializers.Field):
             {
                 "id": target.pk,
                 "title": target.title,
-                "url": target.get_full_url(request),
+                "url": page_public_url(target, request),
             }
             for target in (by_id.get(link.target_id) for link in links)
             if target is not None

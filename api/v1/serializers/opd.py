@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from rest_framework import serializers
 
+from cms.core.public_urls import page_public_url
 from cms.opd.models import OPDPage
 
 from .common import PLAIN_TEXT, APIURLField, PortalURLField
@@ -22,7 +23,7 @@ class OPDSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "slug", "name", "short_name", "kind", "url", "api_url"]
 
     def get_url(self, obj) -> str:
-        return obj.get_full_url(self.context.get("request"))
+        return page_public_url(obj, self.context.get("request"))
 
 
 class LeaderSerializer(serializers.Serializer):

@@ -2,17 +2,13 @@
 work without knowing where the portal is."""
 
 from django.urls import reverse
-from wagtail.models import Site
+
+from cms.core.public_urls import public_base
 
 
 def portal_root(request) -> str:
-    """The public portal's origin (the default Wagtail site), e.g. ``https://x.go.id``."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url
-    return request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    """The public portal's origin (``PORTAL_BASE_URL``), e.g. ``https://x.go.id``."""
+    return public_base()
 
 
 def absolute_url(url: str | None, request) -> str | None:

@@ -27,7 +27,13 @@ def _csv(name, kind, description, enum=None):
 KATEGORI_PARAMETER = _csv(
     "kategori", OpenApiTypes.STR, "Kategori (ATAU).", list(Kategori.values)
 )
-TAHUN_PARAMETER = _csv("tahun", OpenApiTypes.INT, "Tahun (ATAU).")
+# Exactly what ``filter_dip`` accepts (one to four digits).
+TAHUN_PARAMETER = OpenApiParameter(
+    "tahun",
+    {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 9999}},
+    explode=False,
+    description="Tahun (ATAU).",
+)
 OPD_PARAMETER = _csv("opd", OpenApiTypes.STR, "Slug OPD (ATAU).")
 
 

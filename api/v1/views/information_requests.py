@@ -51,6 +51,7 @@ from api.v1.serializers.information_requests import (
     RequestSubmitSerializer,
 )
 from api.v1.throttling import KeyOrAddressRateThrottle
+from cms.core.public_urls import public_url
 from cms.ppid import selectors, services
 from cms.ppid.rules import UPLOAD_FIELD
 
@@ -61,6 +62,8 @@ _UNSUPPORTED = {
 }
 _TOKEN = OpenApiParameter(
     TOKEN_HEADER,
+    # The lengths ``_by_token`` looks up; absent or empty is a 400.
+    {"type": "string", "minLength": 20, "maxLength": 200},
     location=OpenApiParameter.HEADER,
     required=True,
     description=_("Token rahasia pemohon dari tanda terima."),
@@ -72,9 +75,13 @@ def _as_api_error(error: DjangoValidationError) -> serializers.ValidationError:
 
 
 def _by_token(request):
-    """The request the header's token opens; 404 for a missing or unknown one
-    (the same answer: nothing tells a guess apart from a typo)."""
+    """The request the header's token opens; 404 for an unknown one (nothing
+    tells a guess apart from a typo); 400 without the header (a client bug)."""
     token = request.headers.get(TOKEN_HEADER, "")
+    if not token:
+        raise serializers.ValidationError(
+            {TOKEN_HEADER: [_("Header ini wajib (token dari tanda terima).")]}
+        )
     found = selectors.find_by_token(token) if 20 <= len(token) <= 200 else None
     if found is None:
         raise NotFound(_("Tidak ada permohonan dengan token ini."))
@@ -135,7 +142,7 @@ class RequestSubmitView(_RequestView):
             "addressed_to": addressed_to(info_request),
             "deadline": deadline_data(info_request.due_on),
             "token": token,
-            "page_url": request.build_absolute_uri(page),
+            "page_url": public_url(page),
         }
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -150,7 +157,7 @@ class RequestMineView(_RequestView):
         tags=TAGS,
         operation_id="information_requests_mine",
         parameters=[_TOKEN],
-        responses={200: RequestMineSerializer, **error_responses(404)},
+        responses={200: RequestMineSerializer, **error_responses(400, 404)},
     )
     def get(self, request):
         info_request, _token = _by_token(request)
@@ -230,8 +237,16 @@ class RegisterView(_RequestView):
         tags=TAGS,
         operation_id="information_requests_register",
         parameters=[
-            OpenApiParameter("page", int, description=_("Nomor halaman, mulai 1.")),
-            OpenApiParameter("page_size", int, description=_("1 sampai 100.")),
+            OpenApiParameter(
+                "page",
+                {"type": "integer", "minimum": 1},
+                description=_("Nomor halaman, mulai 1."),
+            ),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1},
+                description=_("1 sampai 100 (lebih dari 100 dibatasi 100)."),
+            ),
         ],
         responses={200: RegisterPageSerializer, **error_responses(400)},
     )

@@ -46,6 +46,7 @@ from cms.complaints import services
 from cms.complaints.models import Source
 from cms.complaints.public import find_public
 from cms.complaints.uploads import validate_uploads
+from cms.core.public_urls import public_url
 from cms.core.secret_links import token_matches
 
 FOLLOW_PATH = "/lapor/lacak/?kode={code}"
@@ -128,7 +129,7 @@ class ReportSubmitView(_ReportView):
         body = {
             "code": code,
             "status": report.status,
-            "follow_url": request.build_absolute_uri(FOLLOW_PATH.format(code=code)),
+            "follow_url": public_url(FOLLOW_PATH.format(code=code)),
             "reply_token": token,
         }
         return Response(body, status=status.HTTP_201_CREATED)

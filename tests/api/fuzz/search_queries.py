@@ -1,9 +1,8 @@
 """Search parameters the fuzz sends to /search/ and /search/suggest/.
 
-Their schema documents no parameters yet (drf-spectacular cannot guess an APIView
-without a serializer), so schemathesis alone would only send bare requests. These
-mix real values (OPD slugs, type codes, years) with arbitrary text, so the search
-code and Elasticsearch see realistic and hostile queries alike.
+Their schema describes every parameter, but generated values rarely name real
+content. These mix real values (OPD slugs, type codes, years) with arbitrary
+text, so the search code and Elasticsearch see realistic and hostile queries alike.
 """
 
 from hypothesis import strategies as st

@@ -13,6 +13,7 @@ from cms.content.models import (
     PublicationPage,
     VideoPage,
 )
+from cms.core.public_urls import page_public_url
 from tests.factories import DocumentFactory, ImageFactory, add_item, add_series, publish
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +118,7 @@ def test_detail_body_blocks_and_resolved_links(client, opds):
     paragraph, image_block, quote, document_block = data["body"]
     assert paragraph["type"] == "paragraph" and paragraph["id"]
     html = paragraph["value"]
-    assert f'href="{target.get_full_url()}"' in html
+    assert f'href="{page_public_url(target)}"' in html
     assert f"/dokumen/{document.pk}/" in html and 'href="http' in html
     assert "script" not in html and "alert" not in html
     assert image_block["value"]["alt"] == "Banjir"
@@ -126,7 +127,7 @@ def test_detail_body_blocks_and_resolved_links(client, opds):
     assert document_block["value"]["title"] == "Laporan"
     assert document_block["value"]["url"].startswith("http")
     assert data["related_links"] == [
-        {"id": target.pk, "title": "Tujuan", "url": target.get_full_url()}
+        {"id": target.pk, "title": "Tujuan", "url": page_public_url(target)}
     ]
 
 

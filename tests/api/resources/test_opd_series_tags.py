@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+from cms.core.public_urls import page_public_url
 from cms.opd.models import OPDLeader
 from cms.series.models import SeriesPage
 from tests.factories import ImageFactory, add_item, publish
@@ -22,7 +23,7 @@ def test_opd_detail(client, opds):
     OPDLeader.objects.create(page=opd, name="Budi", position="Kepala", sort_order=0)
     body = client.get("/api/v1/opd/bpbd/").json()
     assert body["name"] == "Badan Penanggulangan Bencana Daerah"
-    assert body["tupoksi"] == f'<p>Tugas <a href="{opd.get_full_url()}">kami</a></p>'
+    assert body["tupoksi"] == f'<p>Tugas <a href="{page_public_url(opd)}">kami</a></p>'
     assert body["contact"]["email"] == "bpbd@bantenprov.go.id"
     assert body["ppid"] == {"name": "PPID BPBD", "email": "", "phone": ""}
     assert body["leaders"] == [{"name": "Budi", "position": "Kepala", "photo": None}]
