@@ -97,6 +97,7 @@ def portal(django_db_setup, django_db_blocker):
     """``data.PortalData`` of the published portal, committed and searchable, with
     ``.server``: the live server answering for it."""
     from django.db import connection
+    from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
@@ -110,10 +111,15 @@ def portal(django_db_setup, django_db_blocker):
             get_client().indices.refresh(index=alias_name())
             server = LiveServer("localhost")
             server._live_server_modified_settings.enable()
+            # Absolute links (the secret reply link, canonical URLs) name the
+            # public origin: here, the live server the browser talks to.
+            public_origin = override_settings(PORTAL_BASE_URL=server.url)
+            public_origin.enable()
             data.server = server
             yield data
         finally:
             if server is not None:
+                public_origin.disable()
                 server._live_server_modified_settings.disable()
                 server.stop()
             _restore_database(snapshot)
