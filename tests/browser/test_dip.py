@@ -39,7 +39,9 @@ def test_province_dip_filter_by_category_and_year(page, portal):
     expect(page.get_by_text(entries["berkala_2023"].title)).to_have_count(0)
     expect(page.get_by_text(entries["setiap_saat"].title)).to_have_count(0)
     expect(page.get_by_text(entries["dikecualikan"].title)).to_have_count(0)
-    expect(page.get_by_label("Kategori", exact=True)).to_have_value("berkala")  # state kept
+    expect(page.get_by_label("Kategori", exact=True)).to_have_value(
+        "berkala"
+    )  # state kept
 
     periodic.get_by_role("link", name=entries["berkala_2024"].title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
