@@ -3,8 +3,8 @@ impact serious or critical. A full-page screenshot of each is kept in
 var/screenshots/ (not committed) for people to look at."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from .axe import blocking_violations, report
 from .conftest import DESKTOP, MOBILE
 from .data import QUERY
 
@@ -22,10 +22,6 @@ PAGES = {
     "lapor": "/lapor/",
     "lacak": "/lapor/lacak/",
 }
-BLOCKING = {"serious", "critical"}
-_axe = Axe()
-
-
 SCROLL_THROUGH = """async () => {
   for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
     window.scrollTo(0, y);
@@ -40,28 +36,6 @@ def load_lazy_images(page) -> None:
     page.evaluate(SCROLL_THROUGH)
     page.wait_for_function("Array.from(document.images).every(image => image.complete)")
     page.evaluate("window.scrollTo(0, 0)")
-
-
-def blocking_violations(page) -> list[dict]:
-    results = _axe.run(page)
-    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
-
-
-def report(where: str, violations: list[dict]) -> str:
-    lines = [f"{where}: {len(violations)} serious/critical axe violation(s)"]
-    for violation in violations:
-        lines.append(
-            f"- [{violation['impact']}] {violation['id']}: {violation['help']} "
-            f"({violation['helpUrl']})"
-        )
-        for node in violation["nodes"][:5]:
-            lines.append(f"    at {', '.join(map(str, node['target']))}")
-            lines.append(f"       {node['html'][:160]}")
-            summary = (node.get("failureSummary") or "").replace("\n", " ")
-            lines.append(f"       {summary[:300]}")
-        if len(violation["nodes"]) > 5:
-            lines.append(f"    … and {len(violation['nodes']) - 5} more")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("name", PAGES)

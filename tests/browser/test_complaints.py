@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.factories import picture_bytes
 
-from .test_accessibility import blocking_violations, report
+from .axe import blocking_violations, report
 
 pytestmark = pytest.mark.django_db
 

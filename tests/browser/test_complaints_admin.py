@@ -4,15 +4,13 @@ action form that opens without JavaScript of ours, and screenshots for people to
 look at (var/screenshots/admin-aduan-*.png)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from .axe import admin_screenshots, blocking_violations
+from .axe import report as axe_report
 from .conftest import DESKTOP, MOBILE
-from .test_accessibility import report as axe_report
 from .test_csp import violations, watched_page
 
 pytestmark = pytest.mark.django_db
-
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -103,16 +101,8 @@ def test_complaint_screens_accessible(open_page, complaint, screenshots):
                 badge = page.locator(".aduan-deadline--overdue").first
                 assert "terlambat" in badge.inner_text()
             shot = screenshots / f"admin-aduan-{name}-{label}.png"
-            page.screenshot(path=shot, full_page=True)
-            # The admin scrolls inside its content area: a tall shot shows it all.
-            height = page.evaluate("document.querySelector('main').scrollHeight")
-            page.set_viewport_size({"width": viewport["width"], "height": height})
-            page.screenshot(path=shot.with_suffix(".all.png"))
-            page.set_viewport_size(viewport)
-            results = Axe().run(page, context={"include": [["main"]]})
-            blocking = [
-                v for v in results.response["violations"] if v["impact"] in BLOCKING
-            ]
+            admin_screenshots(page, shot, viewport)
+            blocking = blocking_violations(page, main_only=True)
             if blocking:
                 failures.append(axe_report(f"{path} at {label} px", blocking))
     assert not failures, "\n\n".join(failures)

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .test_accessibility import blocking_violations, report
+from .axe import blocking_violations, report
 from .test_csp import violations, watched_page
 
 pytestmark = pytest.mark.django_db

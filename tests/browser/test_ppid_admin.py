@@ -5,16 +5,13 @@ no serious axe violation in our own content; screenshots for people to look at
 (var/screenshots/admin-ppid-*.png)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from .axe import admin_screenshots, blocking_violations, report
 from .conftest import DESKTOP, MOBILE
-from .test_accessibility import report as axe_report
 from .test_csp import violations, watched_page
 
 pytestmark = pytest.mark.django_db
-
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -56,19 +53,12 @@ def ppid(portal, django_db_blocker):
 
 
 def _shoot(page, screenshots, name, viewport):
-    shot = screenshots / f"admin-ppid-{name}.png"
-    page.screenshot(path=shot, full_page=True)
-    # The admin scrolls inside its content area: a tall shot shows it all.
-    height = page.evaluate("document.querySelector('main').scrollHeight")
-    page.set_viewport_size({"width": viewport["width"], "height": height})
-    page.screenshot(path=shot.with_suffix(".all.png"))
-    page.set_viewport_size(viewport)
+    admin_screenshots(page, screenshots / f"admin-ppid-{name}.png", viewport)
 
 
 def _axe(page, where) -> list[str]:
-    results = Axe().run(page, context={"include": [["main"]]})
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
-    return [axe_report(where, blocking)] if blocking else []
+    blocking = blocking_violations(page, main_only=True)
+    return [report(where, blocking)] if blocking else []
 
 
 def test_pelaksana_decides_a_request(open_page, ppid, screenshots):
