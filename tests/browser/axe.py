@@ -7,12 +7,19 @@ from axe_playwright_python.sync_playwright import Axe
 BLOCKING = {"serious", "critical"}
 _axe = Axe()
 
-# Finite animations and transitions only: a spinner never ends.
+# Waits for finite animations and transitions (a spinner never ends), also those
+# a script starts shortly after load (the admin shows its messages after 100 ms).
 SETTLE = """async () => {
-  const running = document.getAnimations().filter(
-    a => a.effect && a.effect.getComputedTiming().endTime !== Infinity
-  );
-  await Promise.all(running.map(a => a.finished.catch(() => null)));
+  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+  for (let quiet = 0, round = 0; quiet < 3 && round < 100; round++) {
+    const running = document.getAnimations().filter(
+      a => a.playState !== "finished" &&
+        a.effect && a.effect.getComputedTiming().endTime !== Infinity
+    );
+    quiet = running.length ? 0 : quiet + 1;
+    await Promise.all(running.map(a => a.finished.catch(() => null)));
+    await pause(50);
+  }
 }"""
 
 
