@@ -1,7 +1,8 @@
 """Import records -> Wagtail pages: field mapping, creation, update.
 
 Creating is the bulk case and is done per batch so it scales: ``TreeSlots`` places
-the pages in the tree as treebeard's ``add_child`` would, each page is written by
+the pages in the tree as treebeard's ``add_child`` would, after ``gates.page_check``
+has held each one to the editors' rules. Each page is written by
 Wagtail's ``Page.save``, then the whole batch gets its first revisions, publish state,
 audit log entries and ``page_published`` signals in a few bulk statements. The end
 state is the one ``add_child`` + ``save_revision()`` + ``revision.publish()`` leave
@@ -26,12 +27,19 @@ from wagtail.signals import page_published, published
 from cms.content.models import IMPORTABLE_TYPES, ContentTag
 from cms.dip.models import DIPEntryPage
 
+from .gates import page_check
 from .indexing import prefetch_child_relations
 from .lookups import ImportLookups
 from .parsing import DIP_TYPE, BadLine, ImportRecord, RecordError
 from .richtext import sanitise_html
 
 MODELS = {**IMPORTABLE_TYPES, DIP_TYPE: DIPEntryPage}
+# Types whose text is the one screen readers and search rely on.
+TEXT_FIELDS = {
+    "infografis": "text_alternative",
+    "video": "transcript",
+    "podcast": "transcript",
+}
 
 
 def page_fields(record: ImportRecord, lookups: ImportLookups, opd) -> dict:
@@ -62,11 +70,10 @@ def page_fields(record: ImportRecord, lookups: ImportLookups, opd) -> dict:
             else None
         ),
     }
-    # Media and infographics repeat the text where screen readers and search look.
-    if record.type == "infografis":
-        fields["text_alternative"] = html
-    elif record.type in ("video", "podcast"):
-        fields["transcript"] = html
+    # The text of an infographic, video or podcast goes where an editor puts it,
+    # once: the page shows that field next to the media, so a body would repeat it.
+    if text_field := TEXT_FIELDS.get(record.type):
+        fields[text_field], fields["body"] = html, []
     return fields
 
 
@@ -83,29 +90,29 @@ def pages_create(records: list[ImportRecord], lookups: ImportLookups):
         try:
             opd = lookups.opd(record.opd)
             parent = page_parent(record, lookups, opd)
-            fields = page_fields(record, lookups, opd)
+            page = MODELS[record.type](
+                **page_fields(record, lookups, opd),
+                draft_title=record.title,
+                owner=lookups.user,
+                locale_id=parent.locale_id,
+                live=False,
+                has_unpublished_changes=True,
+            )
+            page_check(page, publish=record.is_published)
             tags = lookups.tags(record.tags)
         except RecordError as exc:
             bad.append(BadLine(record.line_no, str(exc)))
             continue
-        prepared.append((record, parent, fields, tags))
+        prepared.append((record, parent, page, tags))
 
     user, tree = lookups.user, lookups.tree
-    tree.lock(parent for _r, parent, _f, _t in prepared)
+    tree.lock(parent for _r, parent, _p, _t in prepared)
     saved_at = timezone.now()  # the "wagtail.create" time, before the publish
     created, tag_rows = [], []
-    for record, parent, fields, tags in prepared:
-        page = MODELS[record.type](
-            **fields,
-            draft_title=record.title,
-            owner=user,
-            locale_id=parent.locale_id,
-            live=False,
-            has_unpublished_changes=True,
-        )
+    for record, parent, page, tags in prepared:
         tree.place(page, parent, record.title)
         page._is_site_root = False  # Wagtail's own shortcut: spares a query in save()
-        # Validated in parsing; the slug is unique by construction. log_action=None:
+        # Validated by page_check; the slug is unique by construction. log_action=None:
         # the "wagtail.create" entries are written in bulk below.
         page.save(clean=False, log_action=None)
         created.append((record, page))
@@ -206,6 +213,8 @@ def page_update(record: ImportRecord, page: Page, lookups: ImportLookups) -> Non
         )
     for name, value in page_fields(record, lookups, opd).items():
         setattr(page, name, value)
+    # Wagtail's save_revision validates the model; the publish gate is ours to ask.
+    page_check(page, publish=record.is_published, validate=False)
     if record.type != DIP_TYPE:
         page.tags.set(lookups.tags(record.tags))
     user = lookups.user

@@ -20,7 +20,8 @@ from cms.dip.models import Bentuk, Kategori
 logger = logging.getLogger(__name__)
 
 # Bump when the mapping from record to page changes, so every record is re-applied.
-FORMAT_VERSION = 1
+# 2: an infographic's, video's or podcast's text is no longer repeated in the body.
+FORMAT_VERSION = 2
 
 DIP_TYPE = "dip"
 TYPES = (*IMPORTABLE_TYPES, DIP_TYPE)

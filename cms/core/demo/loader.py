@@ -1,9 +1,9 @@
 """Loads the demo items file through the importer, so the demo exercises the real
 path, and then through the gates an editor's item passes before going live.
 
-The importer publishes what a trusted source sends; an editor's item must first
-pass model validation (``full_clean``) and the accessibility gate. Demo items that
-need media the file cannot carry (an infographic's image) are imported as drafts,
+The importer holds every item to an editor's rules (cms/importer/gates.py): model
+validation, and the accessibility gate for what goes live. Demo items that need
+media the file cannot carry (an infographic's image) are imported as drafts,
 completed here, and published only once they pass both. Every demo page is
 checked: a failing one is a bug in the demo data and stops the load.
 

@@ -5,7 +5,6 @@ import io
 
 from bs4 import BeautifulSoup
 from django.core.files.images import ImageFile
-from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -20,21 +19,10 @@ def media_complete(page) -> bool:
 
 
 def _infographic_complete(page) -> bool:
-    changed = False
-    if not len(page.images):
-        page.images = [("image", _infographic_image(page))]
-        changed = True
-    # The importer repeats the text in the body; on an infographic the text
-    # alternative already shows it below the image, so it would be read twice.
-    if len(page.body) and _same_text(page):
-        page.body = []
-        changed = True
-    return changed
-
-
-def _same_text(page) -> bool:
-    body = " ".join(strip_tags(str(block.value)) for block in page.body)
-    return body.split() == strip_tags(page.text_alternative).split()
+    if len(page.images):
+        return False
+    page.images = [("image", _infographic_image(page))]
+    return True
 
 
 def _infographic_image(page):

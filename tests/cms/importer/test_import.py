@@ -8,10 +8,7 @@ from wagtail.models import Page, PageLogEntry
 
 from cms.content.models import (
     ContentPage,
-    InfographicPage,
     NewsPage,
-    PodcastPage,
-    VideoPage,
 )
 from cms.dip.models import DIPEntryPage, DIPIndexPage
 from cms.importer.models import ImportedItem
@@ -34,17 +31,6 @@ def test_items_land_under_their_opd_with_body_tags_and_date(run_import, opds):
     assert "satu alamat" in page.body[0].value.source
     assert sorted(page.tags.names()) == ["kesehatan", "stunting"]
     assert page.summary == "Satu pintu informasi publik."
-
-
-def test_media_and_infographics_keep_their_text_accessible(run_import):
-    run_import(
-        item(source_url="s/1", type="infografis", body_html="<p>Angka turun.</p>"),
-        item(source_url="s/2", type="video", body_html="<p>Halo warga.</p>"),
-        item(source_url="s/3", type="podcast", body_html="<p>Episode satu.</p>"),
-    )
-    assert InfographicPage.objects.get().text_alternative == "<p>Angka turun.</p>"
-    assert VideoPage.objects.get().transcript == "<p>Halo warga.</p>"
-    assert PodcastPage.objects.get().transcript == "<p>Episode satu.</p>"
 
 
 def test_dip_entries_go_to_the_opd_dip_section(run_import, opds):
