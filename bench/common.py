@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -14,8 +15,53 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def with_db(url: str, name: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def bench_env(
+    bench: str,
+    db: str,
+    redis_db: int,
+    services: tuple[str, ...] = ("DATABASE_URL", "REDIS_URL"),
+    **extra: str,
+) -> dict[str, str]:
+    """The env of every process of ``bench/<bench>/``: production settings
+    (``bench.<bench>.settings``) on the loopback ``services``, the scratch database
+    ``db`` on the PostgreSQL of DATABASE_URL, the cache in the scratch Redis DB
+    ``redis_db``, Celery tasks only enqueued into memory, plain HTTP (no TLS proxy in
+    front); ``extra`` adds or overrides variables."""
+    env = dict(os.environ)
+    for key in services:
+        if not env.get(key):
+            sys.exit(f'{key} is not set: eval "$(make -s services)"')
+        host = urlsplit(env[key]).hostname
+        if host not in LOOPBACK:
+            sys.exit(f"{key} is not on loopback ({host}): refusing")
+    if not env["DATABASE_URL"].startswith("postgres"):
+        sys.exit("DATABASE_URL must point at PostgreSQL")
+    env.update(
+        DATABASE_URL=with_db(env["DATABASE_URL"], db),
+        DJANGO_SETTINGS_MODULE=f"bench.{bench}.settings",
+        SECRET_KEY=f"bench-{bench}-not-secret-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        # Production redirects plain HTTP to HTTPS: every measured answer a 301.
+        SECURE_SSL_REDIRECT="false",
+        # Production's default, whatever the shell says: under ASGI a persistent
+        # connection is never reused and piles up until PostgreSQL refuses more.
+        CONN_MAX_AGE="0",
+        CACHE_URL=with_db(env["REDIS_URL"], str(redis_db)),
+        CELERY_BROKER_URL="memory://",
+        CELERY_RESULT_BACKEND="cache+memory://",
+        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
+        PYTHONUNBUFFERED="1",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra)
+    return env
 
 
 def run_child(script: str, phase: str, items: int, env: dict, timeout: float) -> dict:
@@ -56,14 +102,16 @@ def drop_database(url: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def gunicorn_cmd(port: int, threads: int, timeout: int = 60) -> list[str]:
-    """The production server as the benchmarks run it: 2 gthread workers on
-    loopback, no control socket (several may run side by side)."""
+def gunicorn_cmd(
+    port: int, threads: int, workers: int = 2, timeout: int = 60
+) -> list[str]:
+    """The WSGI server (gunicorn gthread workers) on loopback, no control socket
+    (several may run side by side)."""
     return [
         str(Path(sys.executable).parent / "gunicorn"),
         "cms.wsgi:application",
         "-w",
-        "2",
+        str(workers),
         "-k",
         "gthread",
         "--threads",
@@ -96,23 +144,23 @@ def asgi_cmd(
     ]
 
 
-def wrk_paths_script(paths: list[str], folder: Path, name: str) -> Path:
-    """A wrk Lua script cycling through ``paths`` (each wrk thread from its own
-    offset), so a load spreads over many distinct URLs instead of one."""
-    quoted = ",\n".join(json.dumps(p) for p in paths)  # JSON strings are Lua-safe
-    script = folder / f"{name}.lua"
-    script.write_text(
-        f"local paths = {{\n{quoted}\n}}\n"
-        "local count = 0\n"
-        "function setup(thread) thread:set('tid', count); count = count + 1 end\n"
-        "local i = 0\n"
-        "function init(args) i = (tid or 0) * math.floor(#paths / 2) end\n"
-        "function request()\n"
-        "  i = i % #paths + 1\n"
-        "  return wrk.format(nil, paths[i])\n"
-        "end\n"
+def collect_static(env: dict) -> None:
+    """Hashed and pre-compressed static files into the env's STATIC_ROOT: the
+    production settings serve nothing else."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
     )
-    return script
+
+
+def chromium_path() -> str:
+    """Debian's Chromium (package ``chromium``), as the browser tests use it."""
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        sys.exit("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)")
+    return path
 
 
 def free_port() -> int:
@@ -200,46 +248,3 @@ def import_corpus(db_name: str, items: int, label: str) -> dict:
     seconds = time.perf_counter() - started
     print(report.summary())
     return {"skipped": False, "items": items - bad, "seconds": seconds}
-
-
-def wrk_load(
-    url: str,
-    seconds: int,
-    connections: int,
-    headers: dict | None = None,
-    script: Path | None = None,
-) -> dict:
-    """Load ``url`` with wrk (Debian package ``wrk``, 2 threads) for ``seconds`` at
-    ``connections`` (``script``: a wrk Lua script shaping the requests): requests/s,
-    p50/p99 latency in ms, non-2xx/3xx responses."""
-    import re
-
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    for name, value in (headers or {}).items():
-        cmd += ["-H", f"{name}: {value}"]
-    if script is not None:
-        cmd += ["-s", str(script)]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-    def latency(label: str) -> float:
-        found = re.search(rf"\b{label}%\s+([\d.]+)(us|ms|s)\b", out)
-        return float(found.group(1)) * scale[found.group(2)]
-
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": latency("50"),
-        "p99": latency("99"),
-        "errors": int(non2xx.group(1)) if non2xx else 0,
-    }
-
-
-def median_of(runs: list[dict]) -> dict:
-    """The median of each measure over interleaved wrk rounds; errors summed."""
-    import statistics
-
-    keys = [key for key in runs[0] if key != "errors"]
-    return {key: statistics.median(run[key] for run in runs) for key in keys} | {
-        "errors": sum(run["errors"] for run in runs)
-    }

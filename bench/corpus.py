@@ -78,7 +78,7 @@ tolak:v setuju:v pantau:v tindak:v selesai:v proses:v angkut:v bersih:v baik:a
 pelihara:v bentuk:v tentu:v pindah:v tanggung:v urus:v dengar:v lihat:v kenal:v
 cegah:v tangkap:v hukum:v adil:v muat:v isi:v ambil:v tunjuk:v gerak:v jalan:v
 pasang:v potong:v ganti:v tukar:v hubung:v sambung:v timbang:v sampai:v kata:v
-tanya:v jawab:v bahas:v tulis:v ikat:v tarik:v tekan:v pecah:v hasil:v satu:v
+tanya:v jawab:v bahas:v ikat:v tarik:v tekan:v pecah:v hasil:v satu:v
 sehat:a aman:a adil:a miskin:a sejahtera:a indah:a mudah:a cepat:a tepat:a baru:a
 besar:a kecil:a kuat:a lemah:a murah:a mahal:a terbuka:a bersih:a nyaman:a tertib:a
 lancar:a rusak:a penting:a benar:a salah:a sulit:a jauh:a dekat:a luas:a tinggi:a

@@ -22,10 +22,12 @@ target once, three rounds interleaved, medians reported:
   Django in the same server (``bench/api/asgi.py``: no Django, no middleware, no
   Redis).
 
-``--db-pool`` serves with Django's psycopg pool: under ASGI every request runs in a
-thread of its own, so without it each request opens a PostgreSQL connection (the
-benchmark sets ``CONN_MAX_AGE=0``: the production default of 60 s leaks a connection
-per request under ASGI until PostgreSQL refuses more).
+``--db-pool`` serves with Django's psycopg pool, as production does by default
+(``DATABASE_POOL_SIZE``, 8); without it ``DATABASE_POOL_SIZE=0``: under ASGI every
+request runs in a thread of its own, so each request opens a PostgreSQL connection
+(``CONN_MAX_AGE=0``: a persistent one would leak per request until PostgreSQL
+refuses more). Without the flag, the figures compare with the earlier runs in
+docs/api/access-and-caching.md.
 
 Prints requests/s, p50 and p99 latency of each, and the ratios.
 """
@@ -43,18 +45,16 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
     asgi_cmd,
+    bench_env,
     drop_database,
     free_port,
     import_corpus,
-    median_of,
     run_child,
     start,
     stop,
     wait_http,
-    with_db,
-    wrk_load,
-    wrk_paths_script,
 )
+from bench.wrk import median_of, wrk_load, wrk_paths_script  # noqa: E402
 
 # Named after the corpus: a database imported from the old 19-word generator would
 # be reused silently (re-runs skip the import when the item count matches).
@@ -66,33 +66,14 @@ APP = "bench.api.asgi:application"
 
 
 def scratch_env() -> dict[str, str]:
-    env = dict(os.environ)
-    for key in ("DATABASE_URL", "REDIS_URL"):
-        if not env.get(key):
-            sys.exit(f'{key} is not set: eval "$(make -s services)"')
-    if not env["DATABASE_URL"].startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL")
-    redis = env["REDIS_URL"]
-    env.update(
-        DATABASE_URL=with_db(env["DATABASE_URL"], BENCH_DB),
-        DJANGO_SETTINGS_MODULE="bench.api.settings",
-        SECRET_KEY="bench-api-not-secret-" + "x" * 40,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",  # plain HTTP on loopback, no proxy
-        # Under ASGI each request runs in a thread of its own: persistent
-        # connections (production default 60 s) pile up until PostgreSQL refuses.
-        CONN_MAX_AGE="0",
-        CACHE_URL=with_db(redis, "13"),
-        CELERY_BROKER_URL="memory://",
-        CELERY_RESULT_BACKEND="cache+memory://",
+    return bench_env(
+        "api",
+        BENCH_DB,
+        redis_db=13,
         ELASTICSEARCH_URL="",  # not needed: no search here
         API_RATE_ANON="100000000/min",  # the load comes from one address
         API_SERVER_CACHE_TTL="86400",  # warmed entries must outlive the rounds
-        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
-        PYTHONUNBUFFERED="1",
-        PYTHONPATH=str(ROOT),
     )
-    return env
 
 
 def pick_targets() -> dict:
@@ -183,7 +164,7 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-api-"))
     env["BENCH_STATIC_DIR"] = str(tmp)
-    env["BENCH_DB_POOL"] = "on" if args.db_pool else "off"
+    env["DATABASE_POOL_SIZE"] = "8" if args.db_pool else "0"
     servers, results = {}, {}
     try:
         for mode in ("off", "on"):
@@ -200,7 +181,7 @@ def main() -> None:
         lists = pairs["lists"] + second_pages(uncached, pairs["lists"])
         details = pairs["details"]
         print(
-            f"ASGI (gunicorn + 2 uvicorn workers), DB pool {env['BENCH_DB_POOL']}; "
+            f"ASGI (gunicorn + 2 uvicorn workers), DB pool {args.db_pool}; "
             f"{len(lists)} distinct list URLs, "
             f"{len(details)} distinct detail URLs per side",
             flush=True,
@@ -211,7 +192,9 @@ def main() -> None:
         }
         targets = {}
         for kind, (ours, v2) in sets.items():
+            # Both sides of each comparison warmed alike on their server.
             check_and_warm(uncached, v2)
+            check_and_warm(uncached, ours)
             check_and_warm(servers["on"][0], ours)  # also fills the response cache
             sample = requests.get(uncached + ours[0], timeout=60)
             (tmp / f"{kind}.json").write_bytes(sample.content)
@@ -243,12 +226,12 @@ def main() -> None:
 
         connections.close_all()
         drop_database(env["DATABASE_URL"], BENCH_DB)
-    report(results)
+    sys.exit(report(results))
 
 
-def report(results: dict[str, dict]) -> None:
+def report(results: dict[str, dict]) -> int:
     print()
-    print(f"{'endpoint':<16}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}")
+    print(f"{'endpoint':<16}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}")
     print("-" * 55)
     for name, r in results.items():
         print(
@@ -256,6 +239,9 @@ def report(results: dict[str, dict]) -> None:
             f"{r['errors']:>9}"
         )
     print()
+    if any(r["errors"] or not r["rps"] for r in results.values()):
+        print("INVALID: a target failed or answered nothing (raise --seconds)")
+        return 1
     for kind in ("list", "detail"):
         ours = results[f"ours-{kind}"]["rps"]
         v2 = results[f"v2-{kind}"]["rps"]
@@ -266,6 +252,7 @@ def report(results: dict[str, dict]) -> None:
             f"{'met' if ours / v2 >= 3 else 'MISSED'}); cached ours/static limit = "
             f"{cached / static:.2f}x (medians of {ROUNDS} interleaved rounds)"
         )
+    return 0
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    bench_env,
+    collect_static,
     drop_database,
     free_port,
     gunicorn_cmd,
@@ -53,7 +55,6 @@ from bench.common import (  # noqa: E402
     start,
     stop,
     wait_http,
-    with_db,
 )
 
 BENCH_DB = "sipanganten_complaintsbench"
@@ -66,31 +67,15 @@ PAGES = {
 
 
 def scratch_env(size: int) -> dict[str, str]:
-    env = dict(os.environ)
-    for key in ("DATABASE_URL", "REDIS_URL"):
-        if not env.get(key):
-            sys.exit(f'{key} is not set: eval "$(make -s services)"')
-    if not env["DATABASE_URL"].startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL")
-    env.update(
-        DATABASE_URL=with_db(env["DATABASE_URL"], f"{BENCH_DB}_{size}"),
-        DJANGO_SETTINGS_MODULE="bench.complaints.settings",
-        SECRET_KEY="bench-complaints-not-secret-" + "x" * 40,
-        ALLOWED_HOSTS="127.0.0.1",
-        CACHE_URL=with_db(env["REDIS_URL"], "12"),  # a scratch Redis DB
+    return bench_env(
+        "complaints",
+        f"{BENCH_DB}_{size}",
+        redis_db=12,  # shared with bench/live: keys under a prefix of their own
         BENCH_CACHE_PREFIX=f"bench-complaints-{size}",
-        CELERY_BROKER_URL="memory://",
-        CELERY_RESULT_BACKEND="cache+memory://",
         ELASTICSEARCH_URL="",  # not needed: no search here
         STATIC_ROOT=str(ROOT / "var" / "bench-complaints" / "static"),
-        # Plain HTTP on loopback with a forced-login session: no TLS proxy, no TOTP.
-        SECURE_SSL_REDIRECT="false",
-        ADMIN_2FA_REQUIRED="false",
-        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
-        PYTHONUNBUFFERED="1",
-        PYTHONPATH=str(ROOT),
+        ADMIN_2FA_REQUIRED="false",  # a forced-login session, no TOTP
     )
-    return env
 
 
 def timed_gets(http, url: str, count: int) -> list[float]:
@@ -185,14 +170,7 @@ def main() -> None:
         )
 
     envs = {size: scratch_env(size) for size in (args.small, args.large)}
-    import subprocess
-
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=envs[args.small],
-        cwd=ROOT,
-        check=True,
-    )
+    collect_static(envs[args.small])
     counted = {}
     for size, env in envs.items():
         print(f"Filling {BENCH_DB}_{size} to {size:,} reports...", flush=True)

@@ -9,15 +9,15 @@ from pathlib import Path
 from bench.common import (
     free_port,
     gunicorn_cmd,
-    median_of,
     start,
     stop,
     wait_http,
-    wrk_load,
 )
+from bench.wrk import median_of, wrk_load
 
 HERE = Path(__file__).resolve().parent
 CONNECTIONS = 16
+WARM_SECONDS = 2
 SAMPLE = {
     "kind": "pengaduan",
     "category": "bench-submit",
@@ -55,19 +55,16 @@ def measure(env: dict, seconds: int, rounds: int) -> dict:
         if response.status_code != 201:
             sys.exit(f"sample submission: HTTP {response.status_code} {response.text}")
         receipt.write_bytes(response.content)
+        targets = {
+            "submit": (f"{base}/api/v1/reports/", HERE / "submit.lua"),
+            "static": (f"{base}/api/static-copy/", None),
+        }
+        for url, script in targets.values():  # untimed: every worker thread warm
+            wrk_load(url, WARM_SECONDS, CONNECTIONS, script=script)
         for round_ in range(rounds):
             print(f"  round {round_ + 1}/{rounds}", flush=True)
-            runs["submit"].append(
-                wrk_load(
-                    f"{base}/api/v1/reports/",
-                    seconds,
-                    CONNECTIONS,
-                    script=HERE / "submit.lua",
-                )
-            )
-            runs["static"].append(
-                wrk_load(f"{base}/api/static-copy/", seconds, CONNECTIONS)
-            )
+            for name, (url, script) in targets.items():
+                runs[name].append(wrk_load(url, seconds, CONNECTIONS, script=script))
     finally:
         stop(web)
         print(f"  logs: {tmp}")

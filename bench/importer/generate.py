@@ -2,8 +2,9 @@
 
 Varied types and OPDs, tags on most items, a few series, and about 2% bad lines of
 the kinds the importer must report (invalid JSON, unknown OPD or type, missing title,
-naive date, bad DIP category). The text comes from bench/corpus.py (a Zipf-like
-draw from over 5,000 Indonesian words).
+naive date, bad DIP category). Every tenth item, and every infographic, video and
+podcast (the importer carries no media), is a draft. The text comes from
+bench/corpus.py (a Zipf-like draw from over 5,000 Indonesian words).
 """
 
 import json
@@ -25,6 +26,9 @@ TYPES = (
     ]
 )
 TAGS = ["stunting", "spbe", "kesehatan", "pendidikan", "banjir", "investasi", "umkm"]
+# The importer carries no media, so an editor's rule (cms/importer/gates.py) keeps
+# these from being published by an import: they come in as drafts, as in the CMS.
+NEEDS_MEDIA = {"infografis", "video", "podcast"}
 SERIES = ["info-rb-tematik", "siniar-pelayanan-publik", "jelajah-banten"]
 KATEGORI = ["berkala", "serta_merta", "setiap_saat", "dikecualikan"]
 BODY = (
@@ -64,7 +68,7 @@ def item(rng: random.Random, n: int, opds: list[str], seed: int) -> dict:
         "body_html": BODY.format(
             f=corpus.paragraph(rng, 80), **{k: _sentence(rng, 8) for k in "abcde"}
         ),
-        "status": "draft" if n % 10 == 0 else "published",
+        "status": "draft" if n % 10 == 0 or type_ in NEEDS_MEDIA else "published",
     }
     if type_ == "dip":
         kategori = rng.choice(KATEGORI)

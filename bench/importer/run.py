@@ -26,38 +26,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+from bench.common import create_database, drop_database, with_db  # noqa: E402
+
 BENCH_DB = "sipanganten_bench"
 
 
 def scratch_database() -> str:
     """(Re)create the bench database; return its URL."""
-    import psycopg
-
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit('DATABASE_URL must point at PostgreSQL: eval "$(make -s services)"')
-    parts = urlsplit(url)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    return urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
-
-
-def drop_database() -> None:
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    with psycopg.connect(
-        urlunsplit(parts._replace(path="/postgres")), autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+    drop_database(url, BENCH_DB)
+    create_database(BENCH_DB)
+    return with_db(url, BENCH_DB)
 
 
 def main() -> None:
@@ -143,7 +127,10 @@ def main() -> None:
     print(f"ratio naive/optimised: {naive_total / first:7.1f}x")
     print(f"budget (120 s):        {'met' if first < 120 else 'MISSED'}")
     if not args.keep_db:
-        drop_database()
+        from django.db import connections
+
+        connections.close_all()
+        drop_database(os.environ["DATABASE_URL"], BENCH_DB)
 
 
 if __name__ == "__main__":

@@ -9,21 +9,18 @@ from pathlib import Path
 
 import requests
 
-from bench.common import asgi_cmd, free_port, start, stop, wait_http
+from bench.common import asgi_cmd, free_port, gunicorn_cmd, start, stop, wait_http
 
 from .driver import Driver
-from .servers import (
-    cpu_seconds,
-    db_backends,
-    status,
-    workers_of,
-    wsgi_cmd,
-)
+from .servers import cpu_seconds, db_backends, status, workers_of
 
 OPEN_AT_ONCE = 20  # connections being opened concurrently
 SETTLE_SECONDS = 3
 IDLE_WINDOW_S = 20  # > LIVE_HEARTBEAT_SECONDS (15)
-DB_GUARD = 5  # more scratch-DB backends than this: connections hold them; stop
+# More scratch-DB backends than the worker's psycopg pool (production's
+# DATABASE_POOL_SIZE, 8) plus the driver's and a few exiting ones: streams hold
+# them; stop before the shared server runs out.
+DB_GUARD_SPARE = 4
 
 
 class Stream:
@@ -72,6 +69,7 @@ def _warm(base: str, session: str) -> None:
 async def _ramp(port, pid, env, data, counts, driver) -> dict:
     idle, streams, points = data["sessions"]["idle"], [], {}
     db = env["DATABASE_URL"].rsplit("/", 1)[-1]
+    guard = int(env.get("DATABASE_POOL_SIZE") or 8) + DB_GUARD_SPARE
     first = await Stream.open(port, idle)  # starts the worker's reader of the log
     first.close()
     await asyncio.sleep(SETTLE_SECONDS)
@@ -90,7 +88,7 @@ async def _ramp(port, pid, env, data, counts, driver) -> dict:
             for start in range(0, todo, 10):
                 await asyncio.gather(*(one() for _ in range(min(10, todo - start))))
                 held = db_backends(env, db)
-                if held > DB_GUARD:
+                if held > guard:
                     raise SystemExit(
                         f"{len(streams)} open live connections hold {held} "
                         "PostgreSQL connections: stopped before the shared server "
@@ -131,7 +129,7 @@ async def _delivery(port, data, driver, streams) -> dict:
 
 def _wsgi_worker(env: dict, data: dict, log_dir: Path) -> dict:
     port = free_port()
-    web = start(wsgi_cmd(port, threads=4), env, log_dir / "gthread.log")
+    web = start(gunicorn_cmd(port, threads=4, workers=1), env, log_dir / "gthread.log")
     try:
         wait_http(f"http://127.0.0.1:{port}/healthz", web)
         pid = workers_of(web.pid, 1)[0]

@@ -32,47 +32,34 @@ live in the scratch Redis DB 12 under the key prefix ``bench-live``. Settings
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
-from bench.common import drop_database, run_child, with_db  # noqa: E402
+from bench.common import (  # noqa: E402
+    bench_env,
+    collect_static,
+    drop_database,
+    run_child,
+)
 
 BENCH_DB = "sipanganten_livebench"
 
 
 def scratch_env(**extra) -> dict[str, str]:
-    env = dict(os.environ)
-    for key in ("DATABASE_URL", "REDIS_URL"):
-        if not env.get(key):
-            sys.exit(f'{key} is not set: eval "$(make -s services)"')
-    if not env["DATABASE_URL"].startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL")
-    env.update(
-        DATABASE_URL=with_db(env["DATABASE_URL"], BENCH_DB),
-        DJANGO_SETTINGS_MODULE="bench.live.settings",
-        SECRET_KEY="bench-live-not-secret-" + "x" * 40,
-        ALLOWED_HOSTS="127.0.0.1",
-        CACHE_URL=with_db(env["REDIS_URL"], "12"),  # a scratch Redis DB
+    return bench_env(
+        "live",
+        BENCH_DB,
+        redis_db=12,  # shared with bench/complaints: keys under a prefix of their own
         BENCH_CACHE_PREFIX="bench-live",
-        CELERY_BROKER_URL="memory://",
-        CELERY_RESULT_BACKEND="cache+memory://",
         ELASTICSEARCH_URL="",  # not needed: no search here
         # Wagtail mails the reviewers of each submission: kept in memory here.
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         STATIC_ROOT=str(ROOT / "var" / "bench-live" / "static"),
-        # Plain HTTP on loopback with a forced-login session: no TLS proxy, no TOTP.
-        SECURE_SSL_REDIRECT="false",
-        ADMIN_2FA_REQUIRED="false",
-        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
-        PYTHONUNBUFFERED="1",
-        PYTHONPATH=str(ROOT),
+        ADMIN_2FA_REQUIRED="false",  # a forced-login session, no TOTP
         **extra,
     )
-    return env
 
 
 def main() -> None:
@@ -100,12 +87,7 @@ def main() -> None:
     counts = sorted({int(n) for n in args.connections.split(",") if n.strip()})
 
     env = scratch_env(LIVE_MAX_CONNECTIONS_PER_USER=str(max(counts, default=0) + 10))
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-    )
+    collect_static(env)
     drafts = args.events + args.polled
     print(f"Scratch DB {BENCH_DB}: {drafts} draft items...", flush=True)
     data = run_child(__file__, "setup", drafts, env, timeout=1800)

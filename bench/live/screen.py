@@ -11,12 +11,11 @@ from pathlib import Path
 
 import requests
 
-from bench.common import asgi_cmd, free_port, start, stop, wait_http
+from bench.common import asgi_cmd, chromium_path, free_port, start, stop, wait_http
 
 from .driver import Driver
 from .polled import edit_page_events
 
-CHROMIUM = "/usr/bin/chromium"
 SEEN_TIMEOUT_S = 15
 FETCHES = 20
 CSRF = "b" * 32  # a valid unmasked CSRF secret, sent as cookie and header
@@ -147,7 +146,7 @@ def measure(env: dict, data: dict, script: str, polled: int) -> dict:
         pings = session_pings(base, sessions["idle"], data["pages"][0]["id"])
         driver = Driver(env, script)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM)
+            browser = playwright.chromium.launch(executable_path=chromium_path())
             context, page = _watch(browser, base, sessions["reviewer"], errors)
             before = dict(page.fetches)
             live_pages = data["pages"][: len(data["pages"]) - polled]

@@ -1,27 +1,9 @@
-"""The servers of the live admin benchmark, as production runs them, and what the
-benchmark reads about their processes."""
+"""What the live admin benchmark reads about its server processes (from /proc) and
+the scratch database."""
 
 import os
-import sys
 import time
 from pathlib import Path
-
-
-def wsgi_cmd(port: int, threads: int) -> list[str]:
-    """One gunicorn gthread worker: the WSGI server the ASGI one would replace."""
-    return [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "cms.wsgi:application",
-        "-k",
-        "gthread",
-        "-w",
-        "1",
-        "--threads",
-        str(threads),
-        "-b",
-        f"127.0.0.1:{port}",
-        "--no-control-socket",
-    ]
 
 
 def workers_of(master: int, count: int, timeout: float = 30) -> list[int]:

@@ -14,10 +14,10 @@ PER_OPD = 12  # and the newest of the busiest OPD (its page lists them)
 def busiest_opd_id() -> int:
     from django.db.models import Count
 
-    from cms.content.models import ContentPage
+    from cms.content.selectors import public_items
 
     row = (
-        ContentPage.objects.live()
+        public_items()
         .values("opd_id")
         .annotate(n=Count("pk"))
         .order_by("-n", "opd_id")
@@ -89,14 +89,19 @@ def phase_media() -> dict:
     from wagtail.images import get_image_model
 
     from cms.content.models import ContentPage
+    from cms.content.selectors import public_items
 
-    live = ContentPage.objects.live().order_by("-publish_date", "-pk")
-    targets = list(live[:NEWEST]) + list(live.filter(opd_id=busiest_opd_id())[:PER_OPD])
-    current = set(
-        get_image_model()
-        .objects.filter(title__startswith=PHOTO_TITLE)
-        .values_list("pk", flat=True)
+    # Only what the portal shows: the one visibility rule picks them.
+    shown = public_items().order_by("-publish_date", "-pk")
+    targets = list(shown[:NEWEST]) + list(
+        shown.filter(opd_id=busiest_opd_id())[:PER_OPD]
     )
+    photos = get_image_model().objects.filter(title__startswith=PHOTO_TITLE)
+    if any(not p.file.storage.exists(p.file.name) for p in photos):
+        # The S3 server lost the files (moto keeps them in memory) but the rows
+        # stayed: every page would show broken images, weighing nothing.
+        photos.delete()  # renditions go with them; hero_image is SET_NULL
+    current = set(photos.values_list("pk", flat=True))
     missing = {p.pk: p for p in targets if p.hero_image_id not in current}
     if not missing:
         return {"skipped": True, "pages": len(targets)}

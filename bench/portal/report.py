@@ -54,9 +54,10 @@ def print_report(weights: dict, results: dict, cached: dict, budget_kb: int) -> 
             continue
         static = results[f"{name}:static-{mode}"]
         label = mode if mode == "cold" or cached.get(name) else "warm*"
+        ratio = static["rps"] / r["rps"] if r["rps"] else float("nan")
         print(
             f"{name:<8}{label:<8}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['errors']:>9}{static['rps']:>12.0f}{static['rps'] / r['rps']:>12.2f}x"
+            f"{r['errors']:>9}{static['rps']:>12.0f}{ratio:>12.2f}x"
         )
     print(
         "warm: TTL 300 s, primed; cold: PORTAL_PAGE_CACHE_TTL=0 (every request "

@@ -25,14 +25,16 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    bench_env,
+    chromium_path,
+    collect_static,
     drop_database,
     free_port,
     gunicorn_cmd,
@@ -41,9 +43,8 @@ from bench.common import (  # noqa: E402
     start,
     stop,
     wait_http,
-    with_db,
-    wrk_load,
 )
+from bench.wrk import wrk_load  # noqa: E402
 
 BENCH_DB = "sipanganten_portalbench"
 PREFIX = "bench-portal"
@@ -56,54 +57,17 @@ LOADED = ("home", "search")  # the pages put under load
 
 
 def scratch_env() -> dict[str, str]:
-    env = dict(os.environ)
-    for key in (
-        "DATABASE_URL",
-        "ELASTICSEARCH_URL",
-        "REDIS_URL",
-        "AWS_S3_ENDPOINT_URL",
-    ):
-        if not env.get(key):
-            sys.exit(f'{key} is not set: eval "$(make -s services)"')
-        host = urlsplit(env[key]).hostname
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            sys.exit(f"{key} is not on loopback ({host}): refusing")
-    if not env["DATABASE_URL"].startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL")
-    env.update(
-        DATABASE_URL=with_db(env["DATABASE_URL"], BENCH_DB),
-        DJANGO_SETTINGS_MODULE="bench.portal.settings",
-        SECRET_KEY="bench-portal-not-secret-" + "x" * 40,
+    services = ("DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL", "AWS_S3_ENDPOINT_URL")
+    return bench_env(
+        "portal",
+        BENCH_DB,
+        redis_db=14,
+        services=services,
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        CACHE_URL=with_db(env["REDIS_URL"], "14"),  # a scratch Redis DB
-        CELERY_BROKER_URL="memory://",
-        CELERY_RESULT_BACKEND="cache+memory://",
         ELASTICSEARCH_INDEX_PREFIX=PREFIX,
         AWS_STORAGE_BUCKET_NAME=BUCKET,
         STATIC_ROOT=str(SCRATCH / "static"),
         API_RATE_ANON="100000000/min",  # the load comes from one address
-        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
-        PYTHONUNBUFFERED="1",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def chromium_path() -> str:
-    """Debian's Chromium (package ``chromium``), as the browser tests use it."""
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if not path:
-        sys.exit("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)")
-    return path
-
-
-def collect_static(env: dict) -> None:
-    """Hashed and pre-compressed (gzip, Brotli) static files, as in production."""
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
     )
 
 
@@ -113,13 +77,13 @@ def pick_pages() -> dict[str, str]:
 
     django.setup()
     from bench.portal.phases import busiest_opd_id
-    from cms.content.models import ContentPage
+    from cms.content.selectors import public_items
     from cms.dip.models import DIPIndexPage
     from cms.opd.models import OPDPage
 
     opd = OPDPage.objects.get(pk=busiest_opd_id())
     item = (
-        ContentPage.objects.live()
+        public_items()
         .filter(opd=opd, hero_image__isnull=False)
         .order_by("-publish_date")
         .first()
@@ -157,7 +121,26 @@ def capture(base: str, pages: dict, folder: Path) -> dict[str, bool]:
     return cached
 
 
+def warm_up(base: str, pages: dict) -> None:
+    """Untimed requests to every loaded page and its static copy, enough to reach
+    each worker thread: a fresh server's first answers pay imports, template
+    compilation and connections that no later request does."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    paths = [pages[name] for name in LOADED]
+    paths += [f"/static-copy/{name}" for name in LOADED]
+
+    def get(path: str) -> None:
+        requests.get(base + path, timeout=60).raise_for_status()
+
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        list(pool.map(get, paths * 2 * CONNECTIONS))
+
+
 def load_all(base: str, pages: dict, seconds: int, label: str, results: dict) -> None:
+    warm_up(base, pages)
     for name in LOADED:
         print(f"  wrk {name} ({label}) {seconds} s at c={CONNECTIONS}", flush=True)
         results[f"{name}:{label}"] = wrk_load(base + pages[name], seconds, CONNECTIONS)

@@ -9,9 +9,9 @@ the server of DATABASE_URL; kept between runs so re-runs skip the import, drop i
 ``bench-search-public``; the raw baseline index is ``bench-search-raw``). Loopback only.
 
 1. Corpus: ``bench/importer/generate.py`` writes N JSON Lines items (about 2% bad,
-   10% drafts), imported with ``content_import`` in a child process (Celery tasks only
-   enqueued into a memory broker, as in bench/importer). Skipped when the scratch
-   database already holds the good items of that file.
+   10% drafts, media types as drafts), imported with ``content_import`` in a child
+   process (Celery tasks only enqueued into a memory broker, as in bench/importer).
+   Skipped when the scratch database already holds the good items of that file.
 2. Reindex: ``search_reindex`` (the service behind the command) in a child process,
    twice: first ``rebuild=True`` (every document built afresh and stored; reported),
    then the default (stored documents of unchanged pages resent; the target). Each
@@ -20,8 +20,8 @@ the server of DATABASE_URL; kept between runs so re-runs skip the import, drop i
    the raw client's ``streaming_bulk`` (same chunk size, refresh at the end, as the
    reindex does) into ``bench-search-raw``. Targets: ratio >= 0.7, RSS < 300 MB.
 3. Throughput (``latency.py``): the production server (gunicorn, 2 uvicorn workers;
-   ``bench.search.settings``: production plus Django's psycopg pool, none with
-   ``BENCH_DB_POOL=off``; Django runs each sync request in a thread of its own, so
+   ``bench.search.settings``: production, its psycopg pool included, none with
+   ``DATABASE_POOL_SIZE=0``; Django runs each sync request in a thread of its own, so
    Elasticsearch sees as many queries in flight from us as from the raw side)
    answering ``/api/v1/search/?q=`` and the portal's ``/cari/?q=``, vs. the same
    bodies (``build_search_body``) POSTed straight to Elasticsearch, all at
@@ -40,18 +40,18 @@ everything they stand for), so the worker only sees the benchmark's own publishe
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench import corpus  # noqa: E402
 from bench.common import (  # noqa: E402
     asgi_cmd,
+    bench_env,
+    collect_static,
     drop_database,
     free_port,
     import_corpus,
@@ -80,35 +80,20 @@ PUBLISH_TIMEOUT = 30.0
 
 def scratch_env() -> dict[str, str]:
     """The env of every process of the benchmark (children and this one)."""
-    env = dict(os.environ)
-    for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL"):
-        if not env.get(key):
-            sys.exit(f'{key} is not set: eval "$(bash scripts/services.sh start)"')
-    if not env["DATABASE_URL"].startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL")
-    for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL"):
-        host = urlsplit(env[key]).hostname
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            sys.exit(f"{key} is not on loopback ({host}): refusing")
-    redis = env["REDIS_URL"]
-    env.update(
-        DATABASE_URL=with_db(env["DATABASE_URL"], BENCH_DB),
-        DJANGO_SETTINGS_MODULE="bench.search.settings",  # production + a DB pool
-        PYTHONPATH=str(ROOT),
-        SECRET_KEY="bench-search-not-secret-" + "x" * 40,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",  # plain HTTP on loopback, no proxy
+    broker = with_db(os.environ.get("REDIS_URL", ""), "12")
+    return bench_env(
+        "search",  # production + a DB pool
+        BENCH_DB,
+        redis_db=11,
+        services=("DATABASE_URL", "ELASTICSEARCH_URL", "REDIS_URL"),
         STATIC_ROOT=str(Path(tempfile.gettempdir()) / "bench-search-static"),
         ELASTICSEARCH_INDEX_PREFIX=PREFIX,
-        CACHE_URL=with_db(redis, "11"),  # scratch Redis DBs, not the dev ones
-        CELERY_BROKER_URL=with_db(redis, "12"),
-        CELERY_RESULT_BACKEND=with_db(redis, "12"),
+        # A real worker for publish-to-searchable, on a scratch Redis DB.
+        CELERY_BROKER_URL=broker,
+        CELERY_RESULT_BACKEND=broker,
         CELERY_TASK_ALWAYS_EAGER="false",
-        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
-        PYTHONUNBUFFERED="1",
         API_RATE_ANON="10000000/min",  # the load comes from one address
     )
-    return env
 
 
 def _rss_mb() -> float:
@@ -199,6 +184,7 @@ def raw_baseline(client) -> dict:
 
 def publish_bench(client) -> dict:
     from cms.celery import app as celery_app
+    from cms.content.accessibility import page_accessibility_problems
     from cms.content.models import CONTENT_TYPES
     from search.documents import alias_name
 
@@ -209,6 +195,8 @@ def publish_bench(client) -> dict:
     pages = []
     for model in CONTENT_TYPES.values():
         pages += list(model.objects.filter(live=False).order_by("pk")[:PUBLISHES])
+    # Only drafts an editor could publish (a video needs its file...).
+    pages = [p for p in pages if not page_accessibility_problems(p)]
     pages = sorted(pages, key=lambda p: p.pk)[:PUBLISHES]
     if len(pages) < PUBLISHES:
         print(f"  only {len(pages)} drafts left to publish (re-runs use them up)")
@@ -420,7 +408,8 @@ def main() -> None:
 
     CONCURRENCY = args.concurrency
     env = scratch_env()
-    print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {args.items} items", flush=True)
+    size = "the index as it is" if args.latency_only else f"{args.items} items"
+    print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {size}", flush=True)
     rows = [] if args.latency_only else build_rows(build_phases(args, env))
     os.environ.update(env)
     import django
@@ -431,9 +420,7 @@ def main() -> None:
     drawn = corpus.queries(args.queries + WARMUP, seed=15)
     timed, warm = drawn[: args.queries], drawn[args.queries :]
     tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
-    # The portal page needs the hashed static files of the production settings.
-    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
-    subprocess.run(collect, env=env, cwd=ROOT, check=True)
+    collect_static(env)  # the portal page needs them
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     web = worker = None
@@ -452,7 +439,8 @@ def main() -> None:
             )
         wait_http(f"{base}/api/v1/search/?q=banten", web)
         print(
-            f"search: {len(timed)} distinct queries, {args.rounds} interleaved rounds, "
+            f"search: {len(timed)} distinct queries (corpus vocabulary "
+            f"{len(corpus.vocabulary()):,} words), {args.rounds} interleaved rounds, "
             f"concurrency {CONCURRENCY} on every side (gunicorn, 2 uvicorn workers)",
             flush=True,
         )
