@@ -34,6 +34,43 @@ def pytest_configure(config):
 
 
 @pytest.fixture
+def es_down(settings):
+    """Elasticsearch unreachable (a closed port: refused at once, whatever the shared
+    server's load, which keeps running for everyone else); yields that URL. Its
+    breaker starts and ends closed."""
+    from search.client import _client
+    from search.queries import breaker
+
+    dead_url = "http://127.0.0.1:9"  # nothing listens on port 9
+    settings.ELASTICSEARCH_URL = dead_url
+    _client.cache_clear()
+    breaker.close(dead_url)
+    yield dead_url
+    breaker.close(dead_url)
+    _client.cache_clear()
+
+
+@pytest.fixture
+def live_events():
+    """``live_events()``: the admin's live events logged from now on (the test's
+    Redis stream, by prefix)."""
+    import json
+
+    from cms.core.cache_client import redis_client
+    from cms.live import log
+
+    client = redis_client()
+    assert client is not None, "the tests run with the Redis cache"
+    client.delete(log.stream_key())
+
+    def read() -> list[dict]:
+        entries = client.xrange(log.stream_key())
+        return [json.loads(fields[b"m"]) for _id, fields in entries]
+
+    return read
+
+
+@pytest.fixture
 def home(db):
     from cms.opd.services import province_home_ensure
 

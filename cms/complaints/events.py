@@ -7,7 +7,8 @@ events (ADR 008):
 - ``subscribe(callback, records=True)``: durable records (the email outbox, webhook
   deliveries) written in the SAME transaction, so a step and its notifications
   commit or vanish together: a crash right after the commit loses no email. Such a
-  subscriber failing fails the step.
+  subscriber failing fails the step. (cms/live also collects report ids here, to
+  send one live event per transaction after the commit.)
 - ``subscribe(callback)``: once the transaction commits, never for a rolled-back
   change; a failing subscriber is logged and does not stop the others.
 """

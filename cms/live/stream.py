@@ -23,7 +23,7 @@ from django.db import connections
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from cms.opd.access import PROVINCE_GROUP
+from cms.core.operations import can_view_operations
 
 from . import limits, log
 from .hub import RESYNC, Connection, hub
@@ -42,8 +42,7 @@ def _access(user) -> tuple[bool, bool]:
     """(may connect, sees the operations events)."""
     if not (user.is_active and user.has_perm("wagtailadmin.access_admin")):
         return False, False
-    ops = user.is_superuser or user.groups.filter(name=PROVINCE_GROUP).exists()
-    return True, ops
+    return True, can_view_operations(user)  # the operations panel's readers
 
 
 async def stream(request):

@@ -27,11 +27,12 @@ def pelaksana_group_name(opd) -> str:
     return f"{opd.slug}{PELAKSANA_SUFFIX}"
 
 
-def watcher_groups(request) -> list[str]:
-    """Whose queues show ``request``: PPID Utama, the Atasan (objections) and the
-    PPID Pelaksana of the OPDs it is addressed or assigned to."""
-    opds = {request.addressed_opd, request.assigned_opd} - {None}
-    return [UTAMA_GROUP, ATASAN_GROUP, *(pelaksana_group_name(o) for o in opds)]
+def watcher_groups(opd_slugs) -> list[str]:
+    """Whose queues show requests addressed or assigned to the OPDs of
+    ``opd_slugs`` (None: no OPD): PPID Utama, the Atasan (objections) and those
+    OPDs' PPID Pelaksana."""
+    slugs = sorted(set(opd_slugs) - {None})
+    return [UTAMA_GROUP, ATASAN_GROUP, *(f"{s}{PELAKSANA_SUFFIX}" for s in slugs)]
 
 
 def utama_group_ensure() -> Group:

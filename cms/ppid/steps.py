@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from cms.core.row_lock import lock_row
 from cms.core.secret_links import token_matches
 from cms.core.workdays import add_working_days
-from cms.live.publish import cases_changed
+from cms.live.publish import CommitBatch, cases_changed
 
 from . import clock
 from .access import is_atasan, is_ppid_utama, pelaksana_opd_ids, watcher_groups
@@ -65,7 +65,7 @@ def token_check(request, token) -> bool:
 def log(request, action, message="", *, user=None, role, public=True):
     """A timeline entry; ``message`` is typed text or a ``timeline.system(...)``."""
     message, facts = stored_text(message)
-    cases_changed(watcher_groups(request))  # open queues refresh (cms/live)
+    _moved.add("requests", [request.pk])  # open queues refresh (cms/live)
     return RequestEntry.objects.create(
         request=request,
         at=clock.now(),
@@ -76,6 +76,18 @@ def log(request, action, message="", *, user=None, role, public=True):
         public=public,
         facts=facts,
     )
+
+
+def _refresh_queues(batch: dict) -> None:
+    """After the commit: one lookup and one live event for every request the
+    transaction logged a step on."""
+    opds = InformationRequest.objects.filter(pk__in=batch["requests"]).values_list(
+        "addressed_opd__slug", "assigned_opd__slug"
+    )
+    cases_changed(watcher_groups(slug for pair in opds for slug in pair))
+
+
+_moved = CommitBatch(_refresh_queues)
 
 
 def lock(request) -> InformationRequest:
