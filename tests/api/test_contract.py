@@ -11,21 +11,9 @@ pytestmark = pytest.mark.django_db
 SEARCH_URLS = ["/api/v1/search/?q=banjir", "/api/v1/search/suggest/?q=ban"]
 
 
-@pytest.fixture
-def search_down(settings):
-    """Elasticsearch unreachable: the database answers (``degraded``), the same body
-    for the same request, whatever the shared server's load."""
-    from search.client import _client
-    from search.queries import breaker
-
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on port 9
-    _client.cache_clear()
-    yield
-    breaker.close("http://127.0.0.1:9")
-    _client.cache_clear()
-
-
-@pytest.mark.usefixtures("search_down")
+# With Elasticsearch down (``es_down``) the database answers (``degraded``): the same
+# body for the same request.
+@pytest.mark.usefixtures("es_down")
 @pytest.mark.parametrize("url", SEARCH_URLS)
 def test_search_answers_carry_an_etag_and_revalidate_with_304(client, opds, url):
     add_item(opds["dinkes"], "Siaga banjir di bantaran sungai")

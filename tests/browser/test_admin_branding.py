@@ -5,6 +5,8 @@ image) with no request leaving the site. Screenshots: var/screenshots/admin-*.pn
 import pytest
 from playwright.sync_api import expect
 
+from .admin_login import signed_in_user
+
 pytestmark = pytest.mark.django_db
 
 BROKEN_IMAGES = """() => [...document.images]
@@ -14,26 +16,17 @@ BROKEN_IMAGES = """() => [...document.images]
 
 @pytest.fixture(scope="module")
 def signed_in_editor(portal, django_db_blocker):
-    """A session cookie for the live server (committed outside the test's
-    transaction; the package's database is put back afterwards)."""
-    from django.test import Client
-
-    from tests.factories import UserFactory
-
-    with django_db_blocker.unblock():
-        user = UserFactory(
-            opd=portal.opds["dinkes"],
-            role="editor",
-            username="branding.editor",
-            first_name="Siti",
-            last_name="Rahmawati",
-        )
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies["sessionid"]
-    yield {"name": "sessionid", "value": cookie.value, "url": portal.server.url}
-    with django_db_blocker.unblock():
-        user.delete()
+    """The session cookie of a named editor of Dinkes."""
+    with signed_in_user(
+        portal,
+        django_db_blocker,
+        opd=portal.opds["dinkes"],
+        role="editor",
+        username="branding.editor",
+        first_name="Siti",
+        last_name="Rahmawati",
+    ) as cookie:
+        yield cookie
 
 
 def _foreign_requests(page, portal):

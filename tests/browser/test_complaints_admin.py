@@ -5,6 +5,7 @@ look at (var/screenshots/admin-aduan-*.png)."""
 
 import pytest
 
+from .admin_login import session_cookie
 from .axe import admin_screenshots, blocking_violations
 from .axe import report as axe_report
 from .conftest import DESKTOP, MOBILE
@@ -20,7 +21,6 @@ def complaint(portal, django_db_blocker):
     from datetime import timedelta
 
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.test import Client
 
     from cms.complaints import clock
     from cms.complaints.deadlines import resync
@@ -46,16 +46,10 @@ def complaint(portal, django_db_blocker):
         )
         resync(queryset=Report.objects.filter(pk=report.pk))  # row written directly
         add_report(category=category, title="Laporan baru menunggu verifikasi")
-        client = Client()
-        client.force_login(team)
-        cookie = client.cookies["sessionid"]
+        cookie = session_cookie(team, portal.server.url)
     yield {
         "report": report,
-        "cookie": {
-            "name": "sessionid",
-            "value": cookie.value,
-            "url": portal.server.url,
-        },
+        "cookie": cookie,
     }
     with django_db_blocker.unblock():
         Report.objects.filter(category=category).delete()

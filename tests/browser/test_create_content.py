@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from cms.content.models import NewsPage
 
+from .admin_login import signed_in_user
+
 pytestmark = pytest.mark.django_db
 
 TITLE = "Vaksinasi keliling di Pandeglang"
@@ -18,22 +20,15 @@ MAX_CLICKS = 5
 
 @pytest.fixture(scope="module")
 def signed_in_editor(portal, django_db_blocker):
-    """A session cookie for the live server (committed outside the test's
-    transaction; the package's database is put back afterwards)."""
-    from django.test import Client
-
-    from tests.factories import UserFactory
-
-    with django_db_blocker.unblock():
-        user = UserFactory(
-            opd=portal.opds["dinkes"], role="editor", username="create.editor"
-        )
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies["sessionid"]
-    yield {"name": "sessionid", "value": cookie.value, "url": portal.server.url}
-    with django_db_blocker.unblock():
-        user.delete()
+    """The session cookie of an editor of Dinkes."""
+    with signed_in_user(
+        portal,
+        django_db_blocker,
+        opd=portal.opds["dinkes"],
+        role="editor",
+        username="create.editor",
+    ) as cookie:
+        yield cookie
 
 
 def test_a_news_item_is_submitted_in_five_clicks(

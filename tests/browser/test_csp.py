@@ -5,6 +5,7 @@ script or style would leave a feature broken without any other sign)."""
 import pytest
 from playwright.sync_api import expect
 
+from .admin_login import signed_in_user
 from .data import QUERY
 
 pytestmark = pytest.mark.django_db
@@ -77,20 +78,11 @@ def test_portal_pages_report_no_violation(open_page, portal):
 
 @pytest.fixture(scope="module")
 def signed_in_admin(portal, django_db_blocker):
-    """A superuser's session cookie for the live server (committed, outside any
-    test's transaction; the package's database is put back afterwards)."""
-    from django.test import Client
-
-    from tests.factories import UserFactory
-
-    with django_db_blocker.unblock():
-        user = UserFactory(superuser=True, username="csp.admin")
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies["sessionid"]
-    yield {"name": "sessionid", "value": cookie.value, "url": portal.server.url}
-    with django_db_blocker.unblock():
-        user.delete()
+    """A superuser's session cookie."""
+    with signed_in_user(
+        portal, django_db_blocker, superuser=True, username="csp.admin"
+    ) as cookie:
+        yield cookie
 
 
 def test_admin_key_pages_report_no_violation(open_page, portal, signed_in_admin):

@@ -7,6 +7,7 @@ no serious axe violation in our own content; screenshots for people to look at
 import pytest
 from playwright.sync_api import expect
 
+from .admin_login import session_cookie
 from .axe import admin_screenshots, blocking_violations, report
 from .conftest import DESKTOP, MOBILE
 from .test_csp import violations, watched_page
@@ -19,8 +20,6 @@ def ppid(portal, django_db_blocker):
     """A Dinkes PPID Pelaksana's session cookie and two requests to Dinkes (one
     overdue), committed for the live server; removed afterwards."""
     from datetime import timedelta
-
-    from django.test import Client
 
     from cms.ppid import clock
     from cms.ppid.models import InformationRequest
@@ -36,16 +35,10 @@ def ppid(portal, django_db_blocker):
         InformationRequest.objects.filter(pk=late.pk).update(
             due_on=clock.today() - timedelta(days=21)
         )
-        client = Client()
-        client.force_login(officer)
-        cookie = client.cookies["sessionid"]
+        cookie = session_cookie(officer, portal.server.url)
     yield {
         "request": info,
-        "cookie": {
-            "name": "sessionid",
-            "value": cookie.value,
-            "url": portal.server.url,
-        },
+        "cookie": cookie,
     }
     with django_db_blocker.unblock():
         InformationRequest.objects.filter(pk__in=[info.pk, late.pk]).delete()

@@ -7,6 +7,8 @@ Screenshots: var/screenshots/admin-publish-*.png, admin-request-*.png."""
 import pytest
 from playwright.sync_api import expect
 
+from .admin_login import session_cookie
+
 pytestmark = pytest.mark.django_db
 
 PUBLISHED = "Imunisasi campak di Lebak"
@@ -19,8 +21,6 @@ COMMENT = "Mohon tambahkan lokasi dan jam donor."
 def submitted(portal, django_db_blocker):
     """Two items of Dinkes submitted for review, and a session cookie of Dinkes'
     reviewer (committed; removed again so later tests see the portal as built)."""
-    from django.test import Client
-
     from tests.factories import UserFactory, add_item
 
     with django_db_blocker.unblock():
@@ -34,16 +34,10 @@ def submitted(portal, django_db_blocker):
             item = add_item(dinkes, title, live=False, user=editor, summary="Jadwal.")
             item.get_workflow().start(item, editor)
             items[title] = item
-        client = Client()
-        client.force_login(reviewer)
-        cookie = client.cookies["sessionid"]
+        cookie = session_cookie(reviewer, portal.server.url)
     yield {
         "items": items,
-        "cookie": {
-            "name": "sessionid",
-            "value": cookie.value,
-            "url": portal.server.url,
-        },
+        "cookie": cookie,
     }
     with django_db_blocker.unblock():
         for item in items.values():

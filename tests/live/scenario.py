@@ -5,9 +5,45 @@ editor's network drops, the reviewer acts meanwhile, and the editor's screen
 catches up when the network is back. Nothing is reloaded: each page is checked to
 be the same document it was (a marker set in it survives)."""
 
-from playwright.sync_api import expect
+import json
+
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser.conftest import SCREENSHOTS, chromium_path
+from tests.embedded.child import run_python
+
+from .proxy import Relay
 
 TIMEOUT_MS = 20_000  # a busy machine; the latency is measured in bench/live
+
+
+def prepare(env: dict) -> dict:
+    """Run ``prepare_site`` in the site's environment; returns what it printed."""
+    printed = run_python(env, "-m", "tests.live.prepare_site", timeout=300)
+    return json.loads(printed.strip().splitlines()[-1])
+
+
+def run_in_chromium(base: str, port: int, site: dict, shots: str) -> None:
+    """``run`` in Debian's Chromium; the editor reaches the server listening on
+    ``port`` through a relay that can be cut. Screenshots of a failure go to
+    var/screenshots/live/``shots``."""
+    relay = Relay(port)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path())
+            try:
+                run(
+                    browser,
+                    base,
+                    site,
+                    editor_base=f"http://127.0.0.1:{relay.port}",
+                    relay=relay,
+                    shots=SCREENSHOTS / "live" / shots,
+                )
+            finally:
+                browser.close()
+    finally:
+        relay.close()
 
 
 def login(context, base: str, username: str, password: str):

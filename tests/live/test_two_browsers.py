@@ -4,25 +4,17 @@ Redis: the live events stay in the one process, eager Celery), started the way
 the Makefile starts it. The production setup runs the same scenario in
 tests/faults/test_5_live_admin.py."""
 
-import json
-import os
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import SCREENSHOTS, chromium_path
+from tests.embedded.child import ROOT, embedded_env, run_python
 
 from . import scenario
-from .proxy import Relay
-
-ROOT = Path(__file__).resolve().parents[2]
-SERVICES = ("CACHE_URL", "REDIS_URL", "CELERY_", "ELASTICSEARCH_URL", "AWS_")
 
 
 def _free_port() -> int:
@@ -34,27 +26,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def make_run_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("make-run")
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(SERVICES)},
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "PYTHONUNBUFFERED": "1",
-    }
-    for args in (["manage.py", "migrate", "--noinput", "-v0"],):
-        done = subprocess.run(
-            [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-    prepared = subprocess.run(
-        [sys.executable, "-m", "tests.live.prepare_site"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert prepared.returncode == 0, prepared.stderr[-3000:]
-    site = json.loads(prepared.stdout.strip().splitlines()[-1])
+    env = {**embedded_env(folder), "PYTHONUNBUFFERED": "1"}
+    run_python(env, "manage.py", "migrate", "--noinput", "-v0")
+    site = scenario.prepare(env)
     port = _free_port()
     log = open(folder / "server.log", "wb")  # noqa: SIM115
     server = subprocess.Popen(
@@ -84,20 +58,4 @@ def make_run_site(tmp_path_factory):
 
 def test_two_browsers_on_make_run(make_run_site):
     base, port, site = make_run_site
-    relay = Relay(port)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path())
-            try:
-                scenario.run(
-                    browser,
-                    base,
-                    site,
-                    editor_base=f"http://127.0.0.1:{relay.port}",
-                    relay=relay,
-                    shots=SCREENSHOTS / "live" / "make-run",
-                )
-            finally:
-                browser.close()
-    finally:
-        relay.close()
+    scenario.run_in_chromium(base, port, site, shots="make-run")

@@ -121,12 +121,18 @@ def messages_text(response) -> str:
     return " | ".join(str(m) for m in get_messages(response.wsgi_request))
 
 
-def create_via_admin(client, model, parent, title, *, action=None, **fields):
+def post_create(client, model, parent, title, *, action=None, **fields):
     """Post the 'add page' form as the logged-in user; ``action`` is ``"submit"`` or
-    ``"publish"`` (None saves a draft). Returns the created page (specific)."""
+    ``"publish"`` (None saves a draft). Returns the created page (specific) and the
+    response."""
     data = content_form(title, **fields)
     if action:
         data[f"action-{action}"] = "1"
     response = client.post(add_url(model, parent), data)
     assert response.status_code == 302, form_errors(response)
-    return model.objects.get(slug=data["slug"])
+    return model.objects.get(slug=data["slug"]), response
+
+
+def create_via_admin(client, model, parent, title, *, action=None, **fields):
+    """``post_create``'s page."""
+    return post_create(client, model, parent, title, action=action, **fields)[0]

@@ -7,16 +7,16 @@ import json
 import pytest
 
 from cms.content.models import InfographicPage, NewsPage
-from tests.factories import ImageFactory, UserFactory
 
 from .admin_forms import (
-    add_url,
     content_form,
     create_via_admin,
     edit_url,
     messages_text,
+    post_create,
     workflow_action_url,
 )
+from .reviewing import infographic_fields, review_people
 from .revisions import reload
 
 pytestmark = pytest.mark.django_db
@@ -27,27 +27,12 @@ OPD_NAME = "Dinas Komunikasi, Informatika, Statistik dan Persandian"
 
 @pytest.fixture
 def people(opds):
-    a = opds["diskominfo"]
-    return {
-        "editor": UserFactory(opd=a, role="editor"),
-        "reviewer": UserFactory(opd=a, role="reviewer"),
-        "province": UserFactory(role="province"),
-    }
+    return review_people(opds)
 
 
 @pytest.fixture
 def infographic(opds):
-    image = ImageFactory(
-        collection=opds["diskominfo"].collection,
-        title="Grafik stunting",
-        width=32,
-        height=24,
-        colour="white",
-    )
-    return {
-        "images": [("image", {"image": image.pk, "alt_text": "Grafik batang"})],
-        "text_alternative": "<p>Angka stunting turun 3 persen.</p>",
-    }
+    return infographic_fields(opds["diskominfo"])
 
 
 @pytest.fixture
@@ -56,11 +41,15 @@ def submitted(client, opds, people, infographic):
 
     def submit(**fields):
         client.force_login(people["editor"])
-        data = content_form(TITLE, **infographic, **fields)
-        data["action-submit"] = "1"
-        response = client.post(add_url(InfographicPage, opds["diskominfo"]), data)
-        assert response.status_code == 302
-        return InfographicPage.objects.get(slug=data["slug"]), response
+        return post_create(
+            client,
+            InfographicPage,
+            opds["diskominfo"],
+            TITLE,
+            action="submit",
+            **infographic,
+            **fields,
+        )
 
     return submit
 

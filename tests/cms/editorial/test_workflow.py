@@ -1,14 +1,15 @@
 """The review workflow, driven through the admin: the OPD's reviewers approve, and the
 province team gives a second approval only to items that ask for province exposure."""
 
+from functools import partial
+
 import pytest
 from wagtail.models import TaskState, WorkflowState
 
-from cms.content.models import InfographicPage
 from cms.workflow.models import OPDReviewTask, ProvinceCurationTask
-from tests.factories import ImageFactory, UserFactory
 
-from .admin_forms import create_via_admin, is_refused, workflow_action_url
+from .admin_forms import is_refused, workflow_action_url
+from .reviewing import review_people, submit_infographic
 from .revisions import reload
 
 pytestmark = pytest.mark.django_db
@@ -16,44 +17,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def people(opds):
-    a, b = opds["diskominfo"], opds["dinkes"]
-    return {
-        "editor": UserFactory(opd=a, role="editor", email="editor.a@bantenprov.go.id"),
-        "reviewer": UserFactory(
-            opd=a, role="reviewer", email="reviewer.a@bantenprov.go.id"
-        ),
-        "other_reviewer": UserFactory(
-            opd=b, role="reviewer", email="reviewer.b@bantenprov.go.id"
-        ),
-        "province": UserFactory(role="province", email="tim@bantenprov.go.id"),
-    }
+    return review_people(opds)
 
 
 @pytest.fixture
 def submit(client, opds, people):
     """The editor of Diskominfo submits an accessible infographic for review."""
-
-    def submit_infographic(title="Infografis stunting", **fields):
-        image = ImageFactory(
-            collection=opds["diskominfo"].collection,
-            title="Grafik stunting",
-            width=32,
-            height=24,
-            colour="white",
-        )
-        client.force_login(people["editor"])
-        return create_via_admin(
-            client,
-            InfographicPage,
-            opds["diskominfo"],
-            title,
-            action="submit",
-            images=[("image", {"image": image.pk, "alt_text": "Grafik batang"})],
-            text_alternative="<p>Angka stunting turun 3 persen.</p>",
-            **fields,
-        )
-
-    return submit_infographic
+    return partial(submit_infographic, client, people["editor"], opds["diskominfo"])
 
 
 def _act(client, user, page, action):

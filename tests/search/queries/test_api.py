@@ -3,22 +3,12 @@ Elasticsearch down the database answers (more in test_degraded.py)."""
 
 import pytest
 
-from search.client import _client
 from search.queries import breaker
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/search/"
 SUGGEST_URL = "/api/v1/search/suggest/"
-
-
-@pytest.fixture
-def es_down(settings):
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on port 9
-    _client.cache_clear()
-    yield
-    breaker.close("http://127.0.0.1:9")
-    _client.cache_clear()
 
 
 @pytest.mark.usefixtures("corpus_index")

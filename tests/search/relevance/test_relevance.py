@@ -4,10 +4,6 @@ as ``make run`` has it). Prints hits@1 per engine; Elasticsearch must reach 90% 
 the fallback stay within 10 points of it."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +11,12 @@ from search.client import _client, get_client
 from search.indexing.models import BuiltDocument
 from search.indexing.reindex import search_reindex
 from search.queries.fallback_corpus import reset_corpus
+from tests.embedded.child import embedded_env, run_python
 from tests.search.indexing.conftest import _drop_test_indexes
 
 from .harness import evaluate, load_corpus
 from .queries import QUERIES
 
-ROOT = Path(__file__).resolve().parents[3]
 MIN_ELASTICSEARCH = 0.90
 MAX_GAP = 0.10
 
@@ -58,26 +54,10 @@ def test_both_engines_rank_the_right_item_first(settings, capsys):
 
 def test_the_embedded_sqlite_default_ranks_as_well(tmp_path, capsys):
     """``make run``: SQLite, no services; the same corpus and queries."""
-    services = ("CACHE_URL", "CELERY_BROKER_URL", "ELASTICSEARCH_URL", "AWS_")
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(services)},
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded.sqlite3'}",
-    }
-    for command in (
-        ["manage.py", "migrate", "--noinput", "-v0"],
-        ["-m", "tests.search.relevance.sqlite_child"],
-    ):
-        run = subprocess.run(
-            [sys.executable, *command],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        assert run.returncode == 0, run.stderr[-3000:]
-    score = json.loads(run.stdout.strip().splitlines()[-1])
+    env = embedded_env(tmp_path)
+    run_python(env, "manage.py", "migrate", "--noinput", "-v0", timeout=900)
+    printed = run_python(env, "-m", "tests.search.relevance.sqlite_child", timeout=900)
+    score = json.loads(printed.strip().splitlines()[-1])
     with capsys.disabled():
         print(f"\n{score['line']}", *score["misses"], sep="\n  ")
     # Elasticsearch's floor minus the allowed gap (it runs in the test above).
