@@ -5,13 +5,14 @@ described: the law makes only the fact of their exemption public."""
 from django.utils import timezone
 
 from cms.core.public_urls import page_public_url, public_url
+from cms.core.visibility import is_withheld
 from portal import structured_data
 
 CATALOG_SIZE = 100  # search engines need no more than the page shows
 
 
 def dip_dataset(request, entry, documents) -> dict | None:
-    if entry.is_exempted:
+    if is_withheld(entry):
         return None
     url = page_public_url(entry, request)
     publisher = _publisher(request, entry.opd)
@@ -38,7 +39,7 @@ def dip_catalog(request, listing, opd=None) -> dict:
         entry
         for group in listing.groups  # (kategori, heading, entries)
         for entry in group[2]
-        if not entry.is_exempted
+        if not is_withheld(entry)
     ][:CATALOG_SIZE]
     data = {
         "@type": "DataCatalog",

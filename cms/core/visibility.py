@@ -10,8 +10,12 @@ tags, API serializers, feeds, sitemap, search documents, document serving).
 - Media in a collection with a view restriction, or below one, is private:
   ``private_collection_ids``.
 
-``PublicView`` reads those rows at most once, for a request or a batch: a page with
-forty images asks once. ``public_view(request)`` keeps one on the request.
+``only_public`` reads the page view restrictions in a subquery of the query it
+filters, not in a query of its own each call as Wagtail's ``.public()`` does: no
+round trip per listing, and nothing to cache or keep fresh.
+
+``PublicView`` reads the other rows at most once, for a request or a batch: a page
+with forty images asks once. ``public_view(request)`` keeps one on the request.
 
 The DIP models are looked up in the app registry, not imported: the DIP pages ask
 this module for the rule, so importing them back would make a cycle.
@@ -30,6 +34,7 @@ from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     Page,
+    PageViewRestriction,
     ReferenceIndex,
     Revision,
 )
@@ -41,7 +46,19 @@ from cms.dip.categories import Kategori
 
 def only_public(pages: QuerySet) -> QuerySet:
     """The rule itself, for a queryset of any page type: changing it here (e.g.
-    expiry) changes every public path."""
+    expiry) changes every public path. Private: a page with a view restriction, or
+    below one (as Wagtail's ``.public()``, without its separate query)."""
+    restricted_above = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("page__path"))
+    )
+    return pages.live().filter(~Exists(restricted_above))
+
+
+def only_public_for_search(pages: QuerySet) -> QuerySet:
+    """``only_public`` for a queryset a search backend will run (``.search()``,
+    ``.autocomplete()``): backends take field lookups, not subqueries, so the
+    restrictions are read first, in a query of their own (Wagtail's ``.public()``).
+    The same pages: tests/cms/core/test_visibility.py compares the two."""
     return pages.live().public()
 
 

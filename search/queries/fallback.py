@@ -13,8 +13,10 @@ typo correction with a "did you mean". Compared with the Elasticsearch path it h
 
 import re
 
+from wagtail.models import Page
+
 from cms.content.models import ContentPage
-from cms.core.visibility import is_withheld, public_pages
+from cms.core.visibility import is_withheld, only_public_for_search, public_pages
 from cms.dip.models import DIPEntryPage
 from cms.opd.models import OPDPage
 from cms.series.models import SeriesPage
@@ -62,7 +64,8 @@ def database_autocomplete(q: str, size: int) -> list[dict]:
         return []
     # Some extra candidates: exempted DIP entries are public pages but never offered
     # by search (as in the index), so they are dropped after the match.
-    ranked = [p.pk for p in _searchable().autocomplete(words)[: size * 3]]
+    searchable = only_public_for_search(Page.objects.type(*SEARCHED_MODELS))
+    ranked = [p.pk for p in searchable.autocomplete(words)[: size * 3]]
     pages = _searchable().filter(pk__in=ranked).specific().in_bulk()
     shown = [pages[pk] for pk in ranked if pk in pages and not is_withheld(pages[pk])]
     describer = PageDescriber()

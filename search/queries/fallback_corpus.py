@@ -9,7 +9,12 @@ the next reindex reuses it. A stored document built by older analysis code is st
 used for its page version: the index holds the same until the next reindex.
 
 Each process keeps the corpus in memory and refreshes only the pages whose version
-changed: one query of (id, version) pairs per search.
+changed: one query of (id, version) pairs per search. A page's version alone misses
+changes that shrink what it may show without publishing it (a document it attaches
+made private or withheld): those wait in the search outbox until the drain rebuilds
+the stored document, and ``make run`` never drains. So a page with a pending change
+is matched against a document built after that change, never an older one: one
+more query per search, of the outbox rows.
 """
 
 import logging
@@ -18,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from search.indexing import stored
-from search.indexing.keys import page_id_of, page_key
-from search.indexing.models import BuiltDocument
+from search.indexing.keys import PAGE_PREFIX, page_id_of, page_key
+from search.indexing.models import BuiltDocument, SearchOutbox
 from search.indexing.source import desired_states
 from search.language.normalize import normalize
 
@@ -37,10 +42,14 @@ CHUNK = 500
 # a large site without any stored document stay bounded; the rest follow).
 MAX_BUILDS_PER_SEARCH = 2000
 
+# What a document was built for: (the page's version, its pending outbox change's
+# version or 0).
+Version = tuple[int, int]
+
 
 @dataclass
 class Doc:
-    version: int
+    version: Version
     fields: dict[str, Counter]  # stem field -> stem counts
     title: str  # normalised title between spaces, for the phrase boost
     words: frozenset[str]  # normalised words of the title, summary and body
@@ -52,7 +61,7 @@ class Doc:
         return set().union(*self.fields.values())
 
 
-def to_doc(version: int, document: dict) -> Doc:
+def to_doc(version: Version, document: dict) -> Doc:
     return Doc(
         version=version,
         fields={f: Counter((document.get(f) or "").split()) for f in STEM_FIELDS},
@@ -76,7 +85,7 @@ class Corpus:
         self.docs: dict[int, Doc] = {}
         self.stem_df: Counter = Counter()
         self.word_df: Counter = Counter()
-        self.empty: dict[int, int] = {}  # withheld or unbuildable: id -> version
+        self.empty: dict[int, Version] = {}  # withheld or unbuildable
         self.generation = 0  # moves whenever the vocabulary of words changes
         self.lock = threading.Lock()
 
@@ -93,7 +102,7 @@ class Corpus:
             self.stem_df.subtract(doc.stems)
             self.word_df.subtract(doc.words)
 
-    def refresh(self, versions: dict[int, int]) -> None:
+    def refresh(self, versions: dict[int, Version]) -> None:
         """Make the corpus hold the current version of exactly these pages."""
         with self.lock:
             stale = [
@@ -119,19 +128,22 @@ class Corpus:
             self.stem_df += Counter()  # drop the zero counts left by discard
             self.word_df += Counter()
 
-    def _load_stored(self, wanted: dict[int, int]) -> dict[int, int]:
+    def _load_stored(self, wanted: dict[int, Version]) -> dict[int, Version]:
         keys = [page_key(pk) for pk in wanted]
         for start in range(0, len(keys), CHUNK):
             rows = BuiltDocument.objects.filter(
                 object_key__in=keys[start : start + CHUNK]
-            ).values_list("object_key", "page_version", "document")
-            for key, version, document in rows:
+            ).values_list("object_key", "page_version", "built_at", "document")
+            for key, page_version, built_at, document in rows:
                 pk = page_id_of(key)
-                if wanted.get(pk) == version:
+                version = wanted.get(pk)
+                if version is None or version[0] != page_version:
+                    continue
+                if _microseconds(built_at) >= version[1]:  # built after the change
                     self.add(pk, to_doc(version, document))
         return {pk: v for pk, v in wanted.items() if pk not in self.docs}
 
-    def _build(self, missing: dict[int, int]) -> None:
+    def _build(self, missing: dict[int, Version]) -> None:
         ids = list(missing)
         fingerprint_ = stored.fingerprint() if ids else ""
         for start in range(0, len(ids), CHUNK):
@@ -152,8 +164,22 @@ class Corpus:
 _corpus = Corpus()
 
 
+def _microseconds(moment) -> int:
+    return int(moment.timestamp() * 1_000_000)
+
+
+def pending_changes() -> dict[int, int]:
+    """Page id -> version of its change waiting in the search outbox."""
+    rows = SearchOutbox.objects.filter(object_key__startswith=PAGE_PREFIX).values_list(
+        "object_key", "version"
+    )
+    return {pk: version for key, version in rows if (pk := page_id_of(key))}
+
+
 def current_corpus(versions: dict[int, int]) -> Corpus:
-    _corpus.refresh(versions)
+    """The corpus holding ``versions`` (page id -> page version) as they are now."""
+    pending = pending_changes()
+    _corpus.refresh({pk: (v, pending.get(pk, 0)) for pk, v in versions.items()})
     return _corpus
 
 

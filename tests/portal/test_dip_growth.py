@@ -117,3 +117,27 @@ def test_the_year_filter_carries_into_the_category_links(client, add_entries):
     assert "?kategori=berkala&amp;tahun=2021" in html
     paged = client.get("/dip/?kategori=berkala&tahun=2021").content.decode()
     assert "Informasi 0001" in paged and "Informasi 0002" not in paged
+
+
+def test_paged_categories_and_counts_leave_out_what_the_public_may_not_see(
+    client, opds, settings
+):
+    from tests.factories import add_dip_entry, make_private
+
+    settings.PORTAL_PAGE_CACHE_TTL = 0
+    opd = opds["dinkes"]
+    add_dip_entry(opd, "Entri terbuka", ringkasan="Ringkasan terbuka.")
+    add_dip_entry(opd, "Entri draf RAHASIADRAF", live=False)
+    make_private(add_dip_entry(opd, "Entri privat RAHASIAPRIVAT"))
+    add_dip_entry(
+        opd, "Sandi gedung", kategori="dikecualikan", ringkasan="RAHASIAKECUALI"
+    )
+    berkala = client.get("/dip/?kategori=berkala").content.decode()
+    assert "Entri terbuka" in berkala and "Berkala (1)" in berkala
+    exempted = client.get("/dip/?kategori=dikecualikan").content.decode()
+    # Only the fact of the exemption: title and legal basis, no summary or link.
+    assert "Sandi gedung" in exempted and "Pasal 17 huruf a" in exempted
+    assert "Dikecualikan (1)" in exempted
+    for html in (berkala, exempted, client.get("/dip/").content.decode()):
+        assert "RAHASIA" not in html
+        assert "sandi-gedung" not in html

@@ -4,16 +4,20 @@
 from types import SimpleNamespace
 
 import pytest
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
+from cms.content.models import ContentPage
 from cms.core.visibility import (
     PublicView,
     document_is_public,
+    only_public,
+    only_public_for_search,
     private_collection_ids,
     public_view,
     withheld_document_ids,
 )
-from tests.factories import DocumentFactory, ImageFactory
+from tests.factories import DocumentFactory, ImageFactory, add_item
+from tests.factories.pages import make_private
 
 from .scenario import shared_document
 
@@ -63,3 +67,26 @@ def test_one_view_per_request_or_batch():
     assert public_view(context) is public_view(context)
     assert public_view(request) is not public_view(context)
     assert public_view() is not public_view()
+
+
+def test_the_rule_reads_view_restrictions_inside_its_query(
+    opds, django_assert_num_queries
+):
+    """Private pages and what is below them are out, in one query: the restrictions
+    are a subquery, not a query of their own on each call. The form for search
+    backends (Wagtail's ``.public()``) leaves out the same pages."""
+    opd = opds["dinkes"]
+    private = add_item(opd, "Rahasia")
+    below = add_item(private, "Di bawah rahasia")
+    draft = add_item(opd, "Draf", live=False)
+    shown = add_item(opd, "Terbuka")
+    make_private(private)
+    make_private(opds["bpbd"])
+    with django_assert_num_queries(1):
+        public = set(only_public(Page.objects.all()).values_list("pk", flat=True))
+    assert shown.pk in public and opd.pk in public
+    hidden = {private.pk, below.pk, draft.pk, opds["bpbd"].pk}
+    assert not hidden & public
+    for pages in (Page.objects.all(), ContentPage.objects.all()):
+        same = only_public_for_search(pages).values_list("pk", flat=True)
+        assert set(only_public(pages).values_list("pk", flat=True)) == set(same)
