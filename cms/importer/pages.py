@@ -42,8 +42,12 @@ TEXT_FIELDS = {
 }
 
 
-def page_fields(record: ImportRecord, lookups: ImportLookups, opd) -> dict:
-    """Model field values for the record (not tree position, slug or tags)."""
+def page_fields(
+    record: ImportRecord, lookups: ImportLookups, opd, *, with_series: bool = True
+) -> dict:
+    """Model field values for the record (not tree position, slug or tags).
+    ``with_series=False`` leaves the series out: ``page_series`` then creates a
+    missing one only for a record that passed the editors' checks."""
     html = sanitise_html(record.body_html)
     if record.type == DIP_TYPE:
         dip = record.dip
@@ -64,17 +68,20 @@ def page_fields(record: ImportRecord, lookups: ImportLookups, opd) -> dict:
         "publish_date": record.published,
         "summary": record.summary,
         "body": [("paragraph", RichText(html))] if html else [],
-        "series": (
-            lookups.series(record.series, owner=opd, title=record.series_title)
-            if record.series
-            else None
-        ),
     }
+    if with_series:
+        fields["series"] = page_series(record, lookups, opd)
     # The text of an infographic, video or podcast goes where an editor puts it,
     # once: the page shows that field next to the media, so a body would repeat it.
     if text_field := TEXT_FIELDS.get(record.type):
         fields[text_field], fields["body"] = html, []
     return fields
+
+
+def page_series(record: ImportRecord, lookups: ImportLookups, opd):
+    if not record.series:
+        return None
+    return lookups.series(record.series, owner=opd, title=record.series_title)
 
 
 def page_parent(record: ImportRecord, lookups: ImportLookups, opd) -> Page:
@@ -91,7 +98,7 @@ def pages_create(records: list[ImportRecord], lookups: ImportLookups):
             opd = lookups.opd(record.opd)
             parent = page_parent(record, lookups, opd)
             page = MODELS[record.type](
-                **page_fields(record, lookups, opd),
+                **page_fields(record, lookups, opd, with_series=False),
                 draft_title=record.title,
                 owner=lookups.user,
                 locale_id=parent.locale_id,
@@ -99,6 +106,8 @@ def pages_create(records: list[ImportRecord], lookups: ImportLookups):
                 has_unpublished_changes=True,
             )
             page_check(page, publish=record.is_published)
+            if record.type != DIP_TYPE:
+                page.series = page_series(record, lookups, opd)
             tags = lookups.tags(record.tags)
         except RecordError as exc:
             bad.append(BadLine(record.line_no, str(exc)))
@@ -211,10 +220,12 @@ def page_update(record: ImportRecord, page: Page, lookups: ImportLookups) -> Non
         raise RecordError(
             f"OPD cannot change on re-import (page {page.pk} is not under '{opd.slug}')"
         )
-    for name, value in page_fields(record, lookups, opd).items():
+    for name, value in page_fields(record, lookups, opd, with_series=False).items():
         setattr(page, name, value)
     # Wagtail's save_revision validates the model; the publish gate is ours to ask.
     page_check(page, publish=record.is_published, validate=False)
+    if record.type != DIP_TYPE:
+        page.series = page_series(record, lookups, opd)
     if record.type != DIP_TYPE:
         page.tags.set(lookups.tags(record.tags))
     user = lookups.user

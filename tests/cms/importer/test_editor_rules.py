@@ -99,3 +99,19 @@ def test_model_rules_reject_a_record_parsing_let_through(opds):
     assert [bad_line.line_no for bad_line in bad] == [2]
     assert bad[0].reason.startswith("invalid: dasar_hukum: ")
     assert DIPEntryPage.objects.get().kategori == "berkala"
+
+
+def test_a_rejected_item_leaves_no_series_behind(run_import):
+    from cms.series.models import SeriesPage
+
+    report = run_import(
+        item(source_url="s/1", type="infografis", series="seri-gizi"),  # no image
+        item(source_url="s/2", type="video", series="seri-gizi", status="draft"),
+    )
+    assert report.bad == 1
+    # The draft created it; the rejected infographic alone would not have.
+    assert SeriesPage.objects.get().slug == "seri-gizi"
+
+    report = run_import(item(source_url="s/3", type="infografis", series="seri-baru"))
+    assert report.bad == 1
+    assert not SeriesPage.objects.filter(slug="seri-baru").exists()

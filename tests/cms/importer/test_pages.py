@@ -86,10 +86,10 @@ def test_search_updates_resume_after_an_import(run_import, opds):
 def test_a_database_failure_costs_only_its_own_line(run_import, monkeypatch):
     original = import_pages.page_fields
 
-    def failing(record, lookups, opd):
+    def failing(record, lookups, opd, **options):
         if record.title == "Rusak":
             raise DatabaseError("disk penuh")
-        return original(record, lookups, opd)
+        return original(record, lookups, opd, **options)
 
     monkeypatch.setattr(import_pages, "page_fields", failing)
     report = run_import(
