@@ -33,6 +33,16 @@ def pytest_configure(config):
         )
 
 
+@pytest.fixture(autouse=True)
+def api_lookup_copies():
+    """Test transactions roll back without telling anyone (the content generation
+    does not move): the API's per-process copies of public lookups
+    (api/v1/public_lookups.py) start empty in every test."""
+    from api.v1.public_lookups import forget
+
+    forget()
+
+
 @pytest.fixture
 def es_down(settings):
     """Elasticsearch unreachable (a closed port: refused at once, whatever the shared

@@ -33,8 +33,9 @@ from django.utils.http import http_date
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from api.v1 import response_cache
+from api.v1 import public_lookups, response_cache
 from api.v1.errors import NO_STORE
+from cms.core.content_generation import GENERATION_KEY, ensure_generation
 
 DEFAULT_MAX_AGE = 60
 DEFAULT_STALE_WHILE_REVALIDATE = 30
@@ -141,6 +142,11 @@ class CachedReadMixin:
         response = self._cached_response(request)
         if response is not None:
             raise _CacheHit(response)
+        generation = self.cache_generation
+        if generation is None and self.prefetched is not None:
+            # Read with the rate limit; started if the cache has none yet.
+            generation = self.prefetched.get(GENERATION_KEY) or ensure_generation()
+        self._lookups_token = public_lookups.answering_under(generation, request)
 
     def handle_exception(self, exc):
         if isinstance(exc, _CacheHit):
@@ -173,7 +179,8 @@ class CachedReadMixin:
         """Asked by the rate limiter (after authentication): cache entries it reads
         in its own round trip, so a hit costs one round trip in all."""
         if not self._uses_server_cache(request):
-            return []
+            # The generation alone, for the per-process lookups (public_lookups.py).
+            return [GENERATION_KEY] if request.method in _READ_METHODS else []
         self.cache_entry_name = response_cache.entry_name(request)
         return response_cache.names_to_read(self.cache_entry_name)
 
@@ -192,6 +199,9 @@ class CachedReadMixin:
         )
 
     def finalize_response(self, request, response, *args, **kwargs):
+        token = self.__dict__.pop("_lookups_token", None)
+        if token is not None:
+            public_lookups.done(token)
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, VARY)
         if not isinstance(response, Response):

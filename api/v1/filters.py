@@ -13,9 +13,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
+from api.v1.public_lookups import public_opds
 from cms.content.models import CONTENT_TYPES
 from cms.content.selectors import content_tagged, series_by_slugs
-from cms.opd.selectors import opd_list
 
 # Public name -> model fields (the last one is the tiebreak that keeps cursors
 # stable when dates are equal).
@@ -86,7 +86,7 @@ def opds_param(params, name: str = "opd"):
     slugs = values_of(params, name)
     if not slugs:
         return None
-    found = list(opd_list().filter(slug__in=slugs))
+    found = public_opds(slugs)
     unknown = sorted(set(slugs) - {opd.slug for opd in found})
     if unknown:
         raise invalid(name, _("OPD tidak dikenal: %s.") % ", ".join(unknown))

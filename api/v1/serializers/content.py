@@ -7,8 +7,8 @@ draft from ``revision.as_object()`` (used by the headless preview).
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from api.v1.public_lookups import public_series_ids
 from cms.content.models import CONTENT_TYPES
-from cms.content.selectors import public_series_ids
 from cms.core.public_urls import page_public_url
 from cms.core.visibility import public_pages
 
@@ -86,7 +86,7 @@ class SeriesRefField(serializers.Field):
         request = self.context.get("request")
         holder = request.__dict__ if request is not None else self.context
         if "_api_public_series" not in holder:
-            holder["_api_public_series"] = frozenset(public_series_ids())
+            holder["_api_public_series"] = public_series_ids()
         if page.series_id not in holder["_api_public_series"]:
             return None
         series = page.series

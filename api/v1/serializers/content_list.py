@@ -10,7 +10,7 @@ compares the two item by item) with plain Python.
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.content.selectors import public_series_ids
+from api.v1.public_lookups import public_series_ids
 from cms.core.public_urls import page_public_url
 
 from .content import ContentListItemSerializer, type_code_of
@@ -91,7 +91,7 @@ def _public_series(request) -> frozenset:
     """Shared with ``SeriesRefField``: read once per request."""
     holder = request.__dict__ if request is not None else {}
     if "_api_public_series" not in holder:
-        holder["_api_public_series"] = frozenset(public_series_ids())
+        holder["_api_public_series"] = public_series_ids()
     return holder["_api_public_series"]
 
 

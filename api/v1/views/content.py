@@ -16,6 +16,7 @@ from api.v1.filters import (
     fields_param,
     filter_content,
 )
+from api.v1.list_columns import DETAIL_UNREAD, LIST_COLUMNS
 from api.v1.pagination import StableCursorPagination
 from api.v1.serializers.content import (
     ContentDetailSchema,
@@ -27,6 +28,7 @@ from api.v1.serializers.errors import error_responses
 from api.v1.serializers.images import image_prefetch
 from cms.content.models import CONTENT_TYPES, ContentTag
 from cms.content.selectors import public_items, public_items_for_listing
+from cms.core.visibility import only_public
 from cms.opd.selectors import opd_list
 
 LIST_FIELDS = list(ContentListItemSerializer().fields)
@@ -87,8 +89,10 @@ class ContentListView(PublicListView):
     pagination_class = StableCursorPagination
 
     def get_queryset(self):
-        items = public_items_for_listing().prefetch_related(
-            image_prefetch("hero_image")
+        items = (
+            public_items_for_listing()
+            .only(*LIST_COLUMNS)
+            .prefetch_related(image_prefetch("hero_image"))
         )
         return filter_content(items, self.request.query_params)
 
@@ -125,7 +129,10 @@ class _ContentDetailBase(PublicDetailView):
             raise Http404
         model = ContentType.objects.get_for_id(row[1]).model_class()
         topics = ContentTag.objects.select_related("tag")
-        detail = model.objects.select_related("opd", "series").prefetch_related(
+        # The rule again on the typed row (free: a subquery): what is read is public.
+        detail = only_public(model.objects.all())
+        detail = detail.select_related("opd", "series").defer(*DETAIL_UNREAD)
+        detail = detail.prefetch_related(
             Prefetch("tagged_items", queryset=topics),
             "related_links",
             image_prefetch("hero_image"),

@@ -25,6 +25,8 @@ class Change(StrEnum):
     DOCUMENT_CHANGED = "document_changed"  # saved (file, collection) or deleting
     IMAGE_CHANGED = "image_changed"
     COLLECTION_PRIVACY_CHANGED = "collection_privacy_changed"
+    # A Wagtail Site row saved or deleted: every page's URL may change.
+    SITE_CHANGED = "site_changed"
     # Editorial work on a page, never public by itself (live admin screens).
     DRAFT_SAVED = "draft_saved"  # a new revision (a draft, or the one published)
     SUBMITTED = "submitted"  # a review task started (submitted, or next task)

@@ -19,6 +19,7 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
     Revision,
+    Site,
 )
 from wagtail.signals import (
     page_published,
@@ -209,6 +210,11 @@ def on_collection_saved(sender, instance, created, raw=False, **kwargs):
         )
 
 
+def on_site_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        emit(ContentChange(Change.SITE_CHANGED))
+
+
 # --- Editorial work (live admin screens; nothing public changes) -------------------
 def on_revision_saved(sender, instance, created, raw=False, **kwargs):
     if raw or not created or instance.base_content_type_id != _page_type_id():
@@ -299,6 +305,8 @@ def connect() -> None:
             dispatch_uid=uid,
         )
     post_save.connect(on_collection_saved, sender=Collection, dispatch_uid="chg-coll")
+    post_save.connect(on_site_changed, sender=Site, dispatch_uid="chg-site")
+    post_delete.connect(on_site_changed, sender=Site, dispatch_uid="chg-site-del")
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="chg-revision")
     task_submitted.connect(on_task_submitted, dispatch_uid="chg-task-submitted")
     task_approved.connect(on_task_approved, dispatch_uid="chg-task-approved")

@@ -10,11 +10,13 @@ from wagtail.models import (
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
+    Site,
 )
 
 from cms.content.models import ContentPage
 from cms.core.changes import (
     EDITORIAL_KINDS,
+    PUBLIC_KINDS,
     Change,
     Stage,
     deliver_committed,
@@ -140,6 +142,15 @@ def test_documents_and_collections(opds, events):
         if e.kind == Change.COLLECTION_PRIVACY_CHANGED
     ]
     assert restricted == [(collection.pk, True)]
+
+
+def test_a_site_change_is_public(opds, events):
+    # Every page URL may change with it: caches and the API's lookups follow.
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "portal.example"
+    site.save()
+    assert [e.kind for e in events] == [Change.SITE_CHANGED]
+    assert Change.SITE_CHANGED in PUBLIC_KINDS
 
 
 def test_after_commit_once_per_transaction_never_after_a_rollback(
