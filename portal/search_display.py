@@ -35,6 +35,7 @@ SNIPPET_FRAGMENTS = 2
 PAGE_WINDOW = 2  # page numbers shown either side of the current one
 
 _MARK = re.compile(r"(</?mark>)")
+_WORD = re.compile(r"\w+")
 
 
 def safe_highlight(fragment: str) -> SafeString:
@@ -78,13 +79,32 @@ def result_rows(result) -> list[dict]:
     return [_row(hit) for hit in result.results]
 
 
+def _words(fragment: str) -> set[str]:
+    return set(_WORD.findall(html.unescape(_MARK.sub("", fragment)).lower()))
+
+
+def _distinct(fragments) -> list[str]:
+    """Up to SNIPPET_FRAGMENTS fragments, none repeating a chosen one: a summary is
+    often the body's first sentence again, and a reader should not meet it twice."""
+    chosen, seen = [], []
+    for fragment in fragments:
+        words = _words(fragment)
+        if any(words <= other or other <= words for other in seen):
+            continue
+        chosen.append(fragment)
+        seen.append(words)
+        if len(chosen) == SNIPPET_FRAGMENTS:
+            break
+    return chosen
+
+
 def _row(hit) -> dict:
     titles = hit.highlight.get("title")
-    fragments = [
+    fragments = _distinct(
         fragment
         for field in SNIPPET_FIELDS
         for fragment in hit.highlight.get(field, ())
-    ][:SNIPPET_FRAGMENTS]
+    )
     if fragments:
         snippet = mark_safe(" … ".join(safe_highlight(f) for f in fragments))  # noqa: S308
     else:

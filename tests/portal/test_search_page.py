@@ -172,3 +172,28 @@ def test_highlight_sanitiser_keeps_only_mark():
         "<mark>buka</mark>"
     )
     assert safe_highlight("</mark>a<mark onclick=x>") == "a&lt;mark onclick=x&gt;"
+
+
+def test_a_snippet_does_not_repeat_the_summary_from_the_body():
+    from types import SimpleNamespace
+
+    from portal.search_display import result_rows
+    from search.queries.results import SearchHit
+
+    summary = "Prevalensi <mark>stunting</mark> turun tiga persen."
+    body = [
+        "Prevalensi <mark>stunting</mark> Banten turun tiga persen.",
+        "Posyandu menimbang balita tiap bulan agar <mark>stunting</mark> tercegah.",
+    ]
+    hit = SearchHit(
+        title="Stunting",
+        url="/x/",
+        type="berita",
+        opd=None,
+        published=None,
+        highlight={"summary": [summary], "body": body},
+    )
+    result = SimpleNamespace(results=[hit])
+    snippet = str(result_rows(result)[0]["snippet"])
+    assert snippet.count("turun tiga persen") == 1
+    assert "Posyandu menimbang" in snippet  # the next distinct fragment instead
