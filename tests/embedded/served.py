@@ -6,19 +6,14 @@ admin with a browser: sign in, the sidebar's menus, a report's or request's
 action forms."""
 
 import re
-import socket
-import subprocess
-import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import requests
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS
 
-from .child import ROOT, embedded_env, run_python
+from .child import embedded_env, free_port, run_python, served
 
 PASSWORD = "Uji-Selesai-2026!"
 TIMEOUT_MS = 20_000  # a busy machine
@@ -33,12 +28,6 @@ SETUP = (
     ("ensure_admin",),
     ("load_demo_content",),
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def shell(env: dict, code: str) -> str:
@@ -59,32 +48,8 @@ def make_run(folder: Path):
     }
     for command in SETUP:
         run_python(env, "manage.py", *command)
-    log_path = folder / "server.log"
-    log = open(log_path, "wb")  # noqa: SIM115
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "cms.asgi:application"]
-        + ["--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/healthz", timeout=2).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(log_path.read_text()[-3000:])
-            time.sleep(0.3)
+    with served(env, folder, port):
         yield base, env
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 # The operator's step (``shell``): officers, in the groups cms/complaints and
