@@ -8,7 +8,8 @@ class APIConfig(AppConfig):
 
     def ready(self):
         from .tombstones import subscribe_to_changes
-        from .v1 import public_lookups
+        from .v1 import public_lookups, stored_details
 
         subscribe_to_changes()  # mirrors learn what left the public site
         public_lookups.subscribe_to_changes()  # this process's copies follow commits
+        stored_details.subscribe_to_changes()  # stored details follow what they copy

@@ -34,3 +34,35 @@ class ContentTombstone(models.Model):
 
     def __str__(self):
         return f"{self.page_id} ({self.reason})"
+
+
+class StoredDetail(models.Model):
+    """The detail JSON of one content item, rendered once per live revision.
+
+    What the item itself says (body, images, documents, tags, OPD, series) is
+    rendered when first asked for and kept, like the search index keeps a document
+    per page; what depends on other things (its URL, whether its series and related
+    pages are public, the API host) is added per request (``api.v1.stored_details``).
+    A row is used only while ``revision_id`` is the page's live revision and the page
+    passes the visibility rule in the same query; changes that alter the rendering
+    without a new revision (an image replaced, an OPD renamed, a linked page moved)
+    delete the rows they touch in their own transaction.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="api_stored_detail",
+    )
+    revision_id = models.PositiveIntegerField()
+    data = models.JSONField()
+    related_ids = models.JSONField(default=list)  # targets of the related links
+    stored_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("detail API tersimpan")
+        verbose_name_plural = _("detail API tersimpan")
+
+    def __str__(self):
+        return f"{self.page_id}@{self.revision_id}"

@@ -17,6 +17,12 @@ target once, three rounds interleaved, medians reported:
 * **uncached**, same server: ours vs Wagtail's API v2 on the same pages. Lists: one
   URL per (OPD, content type), first page and the next (our cursor, v2's offset);
   details: >= 500 distinct items. Target ours >= 3x v2 (issue #15).
+* **first read**: details are rendered once per published revision and kept
+  (``api/v1/stored_details.py``); every stored rendering is dropped before the
+  servers start, then one request at a time: v2's details, ours on their first read
+  (rendered and stored), ours again (stored). p50 of each: what the first reader
+  after an edit pays. The wrk rounds measure the stored path (the warm-up reads
+  every URL once).
 * **cached**: ours from the response cache (every URL warmed first) vs a true static
   limit: captured bytes of our response served by a bare ASGI callable in front of
   Django in the same server (``bench/api/asgi.py``: no Django, no middleware, no
@@ -83,6 +89,7 @@ def pick_targets() -> dict:
     django.setup()
     from django.contrib.contenttypes.models import ContentType
 
+    from api.models import StoredDetail
     from cms.content.models import CONTENT_TYPES
     from cms.content.selectors import public_items
     from cms.opd.selectors import opd_list
@@ -101,6 +108,8 @@ def pick_targets() -> dict:
                 "&limit=20&order=-first_published_at"
             )
             lists.append((ours, v2))
+    # Every detail starts unrendered, as right after publishing (api.models).
+    StoredDetail.objects.all().delete()
     ids = sorted(public_items().values_list("pk", flat=True))
     ids = random.Random(15).sample(ids, min(DETAILS, len(ids)))
     details = [(f"/api/v1/content/{pk}/", f"/api/v2/pages/{pk}/") for pk in ids]
@@ -190,6 +199,7 @@ def main() -> None:
             "list": ([o for o, _ in lists], [v for _, v in lists]),
             "detail": ([o for o, _ in details], [v for _, v in details]),
         }
+        first = first_reads(uncached, *sets["detail"])
         targets = {}
         for kind, (ours, v2) in sets.items():
             # Both sides of each comparison warmed alike on their server.
@@ -226,10 +236,33 @@ def main() -> None:
 
         connections.close_all()
         drop_database(env["DATABASE_URL"], BENCH_DB)
-    sys.exit(report(results))
+    sys.exit(report(results, first))
 
 
-def report(results: dict[str, dict]) -> int:
+def first_reads(base: str, ours: list[str], v2: list[str], count: int = 200) -> dict:
+    """One request at a time, p50 ms: Wagtail v2's details, then ours on their first
+    read since publishing (no stored rendering yet: ``pick_targets`` dropped them),
+    then ours again (stored). What a reader pays right after an edit."""
+    import statistics
+    import time
+
+    import requests
+
+    def p50(paths: list[str]) -> float:
+        took = []
+        with requests.Session() as session:
+            for path in paths[:count]:
+                started = time.perf_counter()
+                response = session.get(base + path, timeout=60)
+                took.append(time.perf_counter() - started)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path}: HTTP {response.status_code}")
+        return statistics.median(took) * 1000
+
+    return {"v2": p50(v2), "first": p50(ours), "stored": p50(ours)}
+
+
+def report(results: dict[str, dict], first: dict[str, float]) -> int:
     print()
     print(f"{'endpoint':<16}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}")
     print("-" * 55)
@@ -252,6 +285,12 @@ def report(results: dict[str, dict]) -> int:
             f"{'met' if ours / v2 >= 3 else 'MISSED'}); cached ours/static limit = "
             f"{cached / static:.2f}x (medians of {ROUNDS} interleaved rounds)"
         )
+    print(
+        f"detail, one request at a time (p50): Wagtail v2 {first['v2']:.1f} ms; ours "
+        f"on the first read after publishing {first['first']:.1f} ms "
+        f"({first['first'] / first['v2']:.2f}x v2's time), stored "
+        f"{first['stored']:.1f} ms ({first['stored'] / first['v2']:.2f}x)"
+    )
     return 0
 
 

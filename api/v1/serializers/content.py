@@ -141,21 +141,26 @@ class RelatedLinksField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, page):
-        links = [link for link in page.related_links.all() if link.target_id]
-        if not links:
-            return []  # most items: no query
-        public = public_pages().filter(pk__in=[link.target_id for link in links])
-        by_id = {target.pk: target for target in public}
-        request = self.context.get("request")
-        return [
-            {
-                "id": target.pk,
-                "title": target.title,
-                "url": page_public_url(target, request),
-            }
-            for target in (by_id.get(link.target_id) for link in links)
-            if target is not None
-        ]
+        targets = [link.target_id for link in page.related_links.all()]
+        return related_links_data(targets, self.context.get("request"))
+
+
+def related_links_data(target_ids, request) -> list[dict]:
+    """Links to the pages of ``target_ids`` (in that order) the public may see now."""
+    target_ids = [pk for pk in target_ids if pk]
+    if not target_ids:
+        return []  # most items: no query
+    public = public_pages().filter(pk__in=target_ids)
+    by_id = {target.pk: target for target in public}
+    return [
+        {
+            "id": target.pk,
+            "title": target.title,
+            "url": page_public_url(target, request),
+        }
+        for target in (by_id.get(pk) for pk in target_ids)
+        if target is not None
+    ]
 
 
 class ContentDetailSerializer(ContentSummarySerializer):
