@@ -22,24 +22,31 @@ when the content generation (bumped after every public commit) did not move whil
 rendering, and never when the generation is unknown (cache unreachable).
 """
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, transaction
+from django.db.models import Prefetch, Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from api.models import StoredDetail
+from api.v1.list_columns import DETAIL_UNREAD
 from api.v1.public_lookups import public_series_ids
-from cms.content.models import ContentPage
+from cms.content.models import ContentPage, ContentTag
 from cms.content.selectors import public_items
 from cms.core.changes import PAGE_STATE_KINDS, Change, ContentChange, Stage, subscribe
 from cms.core.content_generation import ensure_generation
 from cms.core.public_urls import page_public_url
+from cms.core.visibility import only_public
 from cms.dip.models import DIPDocument
 
 from .serializers.content import content_detail_data, related_links_data
+from .serializers.images import image_prefetch
 from .serializers.urls import api_url
+
+logger = logging.getLogger(__name__)
 
 # Columns of the one query a detail costs when its rendering is stored.
 _ROW = (
@@ -54,9 +61,9 @@ _ROW = (
 )
 
 
-def detail_data(lookup: dict, request, load_page) -> dict | None:
+def detail_data(lookup: dict, request) -> dict | None:
     """The detail JSON of the public item matching ``lookup``; None when there is
-    none. ``load_page(pk, content_type_id)`` loads the typed page to render it."""
+    none."""
     row = public_items().filter(**lookup).values_list(*_ROW).first()
     if row is None:
         return None
@@ -64,10 +71,28 @@ def detail_data(lookup: dict, request, load_page) -> dict | None:
     if stored_rev is None or stored_rev != revision:
         generation = ensure_generation()
         page = load_page(pk, type_id)
+        if page is None:  # gone meanwhile
+            return None
         data, related = render(page)
         if revision is not None and generation is not None:
             _store(pk, revision, data, related, generation)
     return _complete(data, related, pk, url_path, series_id, request)
+
+
+def load_page(pk: int, content_type_id: int):
+    """The typed public row with what a detail shows in a fixed number of queries
+    (not ``.specific`` plus one query per relation)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    topics = ContentTag.objects.select_related("tag")
+    # The rule again on the typed row (free: a subquery): what is read is public.
+    detail = only_public(model.objects.all())
+    detail = detail.select_related("opd", "series").defer(*DETAIL_UNREAD)
+    detail = detail.prefetch_related(
+        Prefetch("tagged_items", queryset=topics),
+        "related_links",
+        image_prefetch("hero_image"),
+    )
+    return detail.filter(pk=pk).first()
 
 
 def render(page) -> tuple[dict, list[int]]:
@@ -99,18 +124,23 @@ def _store(pk, revision, data, related, generation) -> None:
     docstring); a failure only costs the next reader a rendering."""
     if ensure_generation() != generation:
         return
+    row = StoredDetail(page_id=pk, revision_id=revision, data=data, related_ids=related)
     try:
         with transaction.atomic():
-            StoredDetail.objects.update_or_create(
-                page_id=pk,
-                defaults={
-                    "revision_id": revision,
-                    "data": data,
-                    "related_ids": related,
-                },
+            StoredDetail.objects.bulk_create(
+                [row],
+                update_conflicts=True,
+                unique_fields=["page"],
+                update_fields=["revision_id", "data", "related_ids", "stored_at"],
             )
-    except (DatabaseError, IntegrityError):
-        pass  # a concurrent reader stored it, or the database refused: not needed
+    except DatabaseError:
+        logger.warning("API detail of page %s not stored", pk, exc_info=True)
+
+
+def store_details(page_ids) -> None:
+    """Render and keep the details of these items now (``api.tasks``)."""
+    for pk in page_ids:
+        detail_data({"pk": pk}, None)
 
 
 # Invalidation.

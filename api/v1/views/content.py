@@ -1,13 +1,9 @@
 """Content items: GET /content/, /content/<id>/, /opd/<opd>/content/<slug>/."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
-from wagtail.models import Page
 
 from api.v1.base import PublicDetailView, PublicListView
 from api.v1.filters import (
@@ -17,16 +13,15 @@ from api.v1.filters import (
     fields_param,
     filter_content,
 )
-from api.v1.list_columns import DETAIL_UNREAD, LIST_COLUMNS
+from api.v1.list_columns import LIST_COLUMNS
 from api.v1.pagination import StableCursorPagination
 from api.v1.serializers.content import ContentDetailSchema, ContentListItemSerializer
 from api.v1.serializers.content_list import list_items
 from api.v1.serializers.errors import error_responses
 from api.v1.serializers.images import image_prefetch
 from api.v1.stored_details import detail_data
-from cms.content.models import CONTENT_TYPES, ContentTag
-from cms.content.selectors import public_items, public_items_for_listing
-from cms.core.visibility import only_public
+from cms.content.models import CONTENT_TYPES
+from cms.content.selectors import public_items_for_listing
 from cms.opd.selectors import opd_list
 
 LIST_FIELDS = list(ContentListItemSerializer().fields)
@@ -114,34 +109,10 @@ class ContentListView(PublicListView):
 class _ContentDetailBase(PublicDetailView):
     def retrieve(self, request, *args, **kwargs):
         # One query when the item's rendering is stored (api/v1/stored_details.py).
-        data = detail_data(self.lookup(), request, self.load_page)
+        data = detail_data(self.lookup(), request)
         if data is None:
             raise Http404
         return Response(data)
-
-    def get_object(self):
-        """The public item matched by ``lookup`` (a dict of filters)."""
-        row = public_items().filter(**self.lookup()).values_list("pk").first()
-        if row is None:
-            raise Http404
-        return self.load_page(row[0], None)
-
-    def load_page(self, pk: int, content_type_id: int | None):
-        """The typed public row with what every detail shows in a fixed number of
-        queries (not ``.specific`` plus one query per relation)."""
-        if content_type_id is None:
-            content_type_id = Page.objects.values_list("content_type_id").get(pk=pk)[0]
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        topics = ContentTag.objects.select_related("tag")
-        # The rule again on the typed row (free: a subquery): what is read is public.
-        detail = only_public(model.objects.all())
-        detail = detail.select_related("opd", "series").defer(*DETAIL_UNREAD)
-        detail = detail.prefetch_related(
-            Prefetch("tagged_items", queryset=topics),
-            "related_links",
-            image_prefetch("hero_image"),
-        )
-        return get_object_or_404(detail, pk=pk)
 
 
 @extend_schema(

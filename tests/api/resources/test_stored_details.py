@@ -214,5 +214,29 @@ def test_a_rendering_made_while_content_changed_is_not_kept(client, opds, monkey
         return rendered
 
     monkeypatch.setattr(stored_details, "render", render_during_a_commit)
+    StoredDetail.objects.all().delete()
     assert detail(client, page)["title"] == "Berita"
     assert not StoredDetail.objects.filter(page_id=page.pk).exists()
+
+
+def test_a_published_item_is_rendered_before_anyone_reads_it(client, opds):
+    page = add_item(opds["dinkes"], "Berita Baru", model=NewsPage)
+    stored = StoredDetail.objects.get(page_id=page.pk)
+    assert stored.revision_id == page.live_revision_id
+    assert stored.data["title"] == "Berita Baru"
+    assert queries(client, page) == 1
+
+
+def test_a_large_import_is_rendered_on_first_read(monkeypatch):
+    from api import tasks
+    from cms.core.changes import Change, ContentChange
+
+    many = [
+        ContentChange(Change.PUBLISHED, page_id=n, model=NewsPage)
+        for n in range(tasks.EAGER_RENDER_LIMIT + 1)
+    ]
+    queued = []
+    monkeypatch.setattr(tasks, "enqueue_store_details", queued.append)
+    tasks.on_committed(many)
+    tasks.on_committed(many[:3])
+    assert queued == [[0, 1, 2]]
