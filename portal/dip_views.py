@@ -13,7 +13,7 @@ from django.shortcuts import render
 
 from cms.core.visibility import only_public
 from cms.dip.categories import KATEGORI_HEADINGS, Kategori
-from cms.dip.listing import DIPListing, dip_filter, dip_years
+from cms.dip.listing import ORDER, DIPListing, dip_filter, dip_years
 from cms.dip.models import DIPIndexPage
 from cms.dip.selectors import public_dip_entries
 
@@ -21,7 +21,6 @@ from .cache import cacheable
 
 PREVIEW_SIZE = 10
 PAGE_SIZE = 50
-ORDER = ("-tahun", "title", "pk")  # as the OPD pages list them; pk: stable pages
 
 
 @cacheable

@@ -14,6 +14,7 @@ are made again, in the right place, when next shown.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 from wagtail.models import Collection
@@ -96,15 +97,24 @@ def renditions_follow_privacy(change) -> None:
         if path is None:
             return
         images = image_model.objects.filter(collection__path__startswith=path)
+    renditions_of_the_wrong_kind(images).delete()
+
+
+def renditions_of_the_wrong_kind(images=None):
+    """Renditions (of ``images``, default all) stored as the other kind: a private
+    image's under ``public/``, or a public image's under ``images/`` (signed for
+    ever: e.g. made before public renditions existed)."""
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    images = image_model.objects.all() if images is None else images
     private = private_collection_ids()
     renditions = image_model.get_rendition_model().objects
-    renditions.filter(
-        image__in=images.filter(collection_id__in=private),
-        file__startswith=PUBLIC_PREFIX,
-    ).delete()
-    renditions.filter(image__in=images.exclude(collection_id__in=private)).exclude(
-        file__startswith=PUBLIC_PREFIX
-    ).delete()
+    public = Q(file__startswith=PUBLIC_PREFIX)
+    return renditions.filter(
+        (Q(image__in=images.filter(collection_id__in=private)) & public)
+        | (Q(image__in=images.exclude(collection_id__in=private)) & ~public)
+    )
 
 
 def install() -> None:

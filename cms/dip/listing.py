@@ -10,13 +10,16 @@ from django.utils.translation import gettext as _
 from .categories import KATEGORI_HEADINGS, Kategori
 
 _MAX_YEAR_DIGITS = 4
+# Newest year first, then titles in natural order ("triwulan 2" before "triwulan 12",
+# cms/dip/sorting.py); pk keeps pages stable. The province-wide /dip/ pages by it too.
+ORDER = ("-tahun", "title_sort_key", "pk")
 
 
 def dip_entries_grouped(entries) -> list[tuple[Kategori, str, list]]:
     """Entries in the law's order of categories, every category present (even empty:
     an empty category is itself information for the citizen and the monitor)."""
     groups: dict[str, list] = {k.value: [] for k in Kategori}
-    for entry in entries.select_related("opd").order_by("-tahun", "title"):
+    for entry in entries.select_related("opd").order_by(*ORDER):
         groups[entry.kategori].append(entry)
     return [
         (Kategori(value), KATEGORI_HEADINGS[value], items)

@@ -20,6 +20,7 @@ from cms.core.visibility import only_public, public_view
 
 from .categories import Kategori
 from .listing import dip_listing
+from .sorting import MAX_LENGTH, natural_sort_key
 
 
 class Bentuk(models.TextChoices):
@@ -98,6 +99,8 @@ class DIPEntryPage(OPDOwnedMixin, Page):
         blank=True,
         help_text=_("Pengecualian tidak permanen: isi jangka waktunya."),
     )
+    # The title in natural order (cms/dip/sorting.py), set by save() on every path.
+    title_sort_key = models.CharField(max_length=MAX_LENGTH, editable=False, default="")
 
     base_form_class = MediaScopedPageForm
     search_fields = Page.search_fields + [
@@ -135,6 +138,23 @@ class DIPEntryPage(OPDOwnedMixin, Page):
     class Meta:
         verbose_name = _("entri DIP")
         verbose_name_plural = _("entri DIP")
+        # The listings' order (cms/dip/listing.py ORDER), per category as /dip/ pages.
+        indexes = [
+            models.Index(
+                fields=["kategori", "-tahun", "title_sort_key", "page_ptr"],
+                name="dip_entry_natural_order",
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        """Every write of the row sets the key: the admin, the importer, factories
+        and a revision publish (Wagtail copies the revision onto the row, then
+        saves it here)."""
+        self.title_sort_key = natural_sort_key(self.title)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "title_sort_key"]
+        return super().save(*args, **kwargs)
 
     @property
     def is_exempted(self) -> bool:

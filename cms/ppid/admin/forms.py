@@ -133,7 +133,9 @@ class DecideForm(ActionForm):
         if not is_utama(self.user):  # a PPID Pelaksana cites its own OPD's DIP
             entries = entries.filter(opd_id=request_opd_id(self.info_request))
         self.fields["exemption_entry"].queryset = (
-            only_public(entries).select_related("opd").order_by("opd__title", "title")
+            only_public(entries)
+            .select_related("opd")
+            .order_by("opd__title", "title_sort_key")  # natural order, as the DIP
         )
 
     def groups(self) -> list[tuple[str, list]]:

@@ -11,6 +11,7 @@ from cms.content.models import (
     NewsPage,
 )
 from cms.dip.models import DIPEntryPage, DIPIndexPage
+from cms.dip.sorting import natural_sort_key
 from cms.importer.models import ImportedItem
 from cms.importer.services import IMPORT_USERNAME
 from cms.series.models import SeriesPage
@@ -49,6 +50,7 @@ def test_dip_entries_go_to_the_opd_dip_section(run_import, opds):
         "10 tahun",
     )
     assert entry.keterangan == "<p>Tersedia di layanan PPID.</p>"
+    assert entry.title_sort_key == natural_sort_key(entry.title)  # natural order
     assert DIPEntryPage.objects.get(kategori="dikecualikan").dasar_hukum
 
 
