@@ -91,7 +91,7 @@ worker:
 beat:
 	$(VENV)/bin/celery -A cms beat -l info
 
-## bench-importer: importer benchmark, 10,000 items into a scratch PostgreSQL database
+## bench-importer: importer benchmark, 10,000 items into a scratch PostgreSQL database (naive vs optimised, 3 interleaved rounds, medians)
 bench-importer: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/importer/run.py $(BENCH_ARGS)
@@ -106,7 +106,7 @@ bench-api: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/api/run.py $(BENCH_ARGS)
 
-## bench-portal: page weight at 375 px (Chromium) and server time under wrk vs a static copy
+## bench-portal: page weight at 375 px (Chromium); server time (ASGI, wrk, many distinct URLs, page cache warm and cold, 3 interleaved rounds) vs a static limit
 bench-portal: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/portal/run.py $(BENCH_ARGS)
@@ -119,7 +119,7 @@ bench-faults: install
 
 ## bench-complaints: the verification queue at 1,000 vs 100,000 reports (latency
 ## ratio over interleaved rounds, query count equal) and submissions/s vs a static
-## page, under gunicorn, in two scratch PostgreSQL databases
+## limit, ASGI (gunicorn + uvicorn workers), in two scratch PostgreSQL databases
 bench-complaints: install
 	@set -euo pipefail; exports="$$(bash scripts/services.sh start)"; eval "$$exports"; \
 	  $(PY) bench/complaints/run.py $(BENCH_ARGS)

@@ -102,6 +102,17 @@ def drop_database(url: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
+def copy_database(url: str, source: str, target: str) -> None:
+    """``target`` afresh as a copy of ``source`` (PostgreSQL's CREATE DATABASE ...
+    TEMPLATE: seconds, where migrating takes a minute); nobody may be connected to
+    ``source``."""
+    import psycopg
+
+    drop_database(url, target)
+    with psycopg.connect(with_db(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
 def gunicorn_cmd(
     port: int, threads: int, workers: int = 2, timeout: int = 60
 ) -> list[str]:
@@ -212,6 +223,23 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
             pass
         time.sleep(0.2)
     raise RuntimeError(f"{url} not ready after {timeout} s")
+
+
+def get_all(base: str, paths: list[str], concurrency: int = 8) -> list:
+    """GET every path once (untimed), ``concurrency`` at a time; any answer but 200
+    stops the bench. Checks the URLs, warms the server (and fills its caches)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    def get(path: str):
+        response = requests.get(base + path, timeout=120)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: HTTP {response.status_code}")
+        return response
+
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        return list(pool.map(get, paths))
 
 
 def import_corpus(db_name: str, items: int, label: str) -> dict:

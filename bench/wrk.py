@@ -69,3 +69,23 @@ def median_of(runs: list[dict]) -> dict:
     return {key: statistics.median(run[key] for run in runs) for key in keys} | {
         "errors": sum(run["errors"] for run in runs)
     }
+
+
+def wrk_rounds(
+    targets: dict[str, tuple[str, Path | None]],
+    rounds: int,
+    seconds: int,
+    connections: int,
+) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """``rounds`` interleaved rounds, each loading every target (``name: (url,
+    script)``) once in turn: the medians per target, and every round's figures."""
+    runs: dict[str, list[dict]] = {name: [] for name in targets}
+    for round_ in range(rounds):
+        print(
+            f"  round {round_ + 1}/{rounds}: wrk {seconds} s per target at "
+            f"c={connections}",
+            flush=True,
+        )
+        for name, (url, script) in targets.items():
+            runs[name].append(wrk_load(url, seconds, connections, script=script))
+    return {name: median_of(values) for name, values in runs.items()}, runs

@@ -1,5 +1,5 @@
 """Benchmark of the complaints admin: the verification queue at 1,000 vs 100,000
-reports, and submissions per second vs a static page, in one run.
+reports, and submissions per second vs a static limit, in one run.
 
     eval "$(make -s services)"
     .venv/bin/python bench/complaints/run.py [--small N] [--large N] [--rounds R]
@@ -13,12 +13,14 @@ disposed report, deadlines in working days), one to ``--small`` reports, one to
 
 * queries: each page is requested in-process as a verifier (Django test client,
   warm) and its SQL queries counted — they must be EQUAL at both sizes;
-* latency: one gunicorn per database (same code, production settings, 2 workers x 4
-  threads, the same scratch Redis DB under its own key prefix) serves the admin;
-  after a warm-up, ``--rounds`` rounds, each of ``--requests`` sequential GETs per
-  page with the verifier's session on the small then the large server (the order
-  swaps every round). Pooled median and p95 reported, and the ratio large/small of
-  the medians per round, so noise shows as spread between rounds.
+* latency: one server per database, both of the production type (gunicorn with 2
+  ``uvicorn_worker.UvicornWorker`` processes on ASGI, as in docs/production.md; same
+  code, production settings and psycopg pool, the same scratch Redis DB under its
+  own key prefix) serves the admin; after a warm-up, ``--rounds`` rounds, each of
+  ``--requests`` sequential GETs per page with the verifier's session on the small
+  then the large server (the order swaps every round). Pooled median and p95
+  reported, and the ratio large/small of the medians per round, so noise shows as
+  spread between rounds.
 
 Pages: "Masuk" (the verification queue, oldest first), "Semua" (every report,
 newest first) and "Semua" filtered to overdue reports: the same URLs at both sizes,
@@ -28,9 +30,11 @@ Exit status 1 when the query counts differ.
 Then (``--seconds`` > 0) submissions per second: wrk (Debian package ``wrk``) at
 concurrency 16 POSTs new reports to ``/api/v1/reports/`` on the large database
 (JSON, each from its own reporter with its own text: no duplicate shortcut; rate
-limits lifted, not skipped) vs. the same server answering a static copy of a
-receipt, interleaved over ``--rounds`` rounds; the submitted reports are deleted
-afterwards. Any non-2xx answer voids the submissions figure (exit status 1).
+limits lifted, not skipped) vs. the static limit of the same server (a real
+receipt's bytes served by a bare ASGI callable in front of Django,
+``bench/static_limit.py``), interleaved over ``--rounds`` rounds, medians; the
+submitted reports are deleted afterwards. Any non-2xx answer voids the submissions
+figure (exit status 1).
 """
 
 import argparse
@@ -45,11 +49,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 from bench.common import (  # noqa: E402
+    asgi_cmd,
     bench_env,
     collect_static,
     drop_database,
     free_port,
-    gunicorn_cmd,
     percentile,
     run_child,
     start,
@@ -58,6 +62,7 @@ from bench.common import (  # noqa: E402
 )
 
 BENCH_DB = "sipanganten_complaintsbench"
+APP = "bench.complaints.asgi:application"
 FULL_PAGES = 700  # reports for a full first page (50) of "Masuk": ~8% are new
 PAGES = {
     "masuk": "/admin/aduan/masuk/",
@@ -102,7 +107,7 @@ def measure_queues(envs: dict, sessions: dict, args) -> dict:
         for size, env in envs.items():
             port = free_port()
             bases[size] = f"http://127.0.0.1:{port}"
-            cmd = gunicorn_cmd(port, threads=4, timeout=120)
+            cmd = asgi_cmd(port, APP, timeout=120)
             servers[size] = start(cmd, env, log_dir / f"gunicorn-{size}.log")
         for size in envs:
             wait_http(f"{bases[size]}/healthz", servers[size])

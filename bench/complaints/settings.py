@@ -1,10 +1,9 @@
-"""Settings of the complaints benchmark's servers: production settings plus a static
-copy of a submission receipt (the practical limit of the same server), and a cache
-key prefix per scratch database (two servers share the scratch Redis DB)."""
+"""Settings of the complaints benchmark's servers: production settings with a cache
+key prefix per scratch database (two servers share the scratch Redis DB). The static
+limit is in ``asgi.py``, in front of Django."""
 
 import os
 
 from cms.settings.production import *  # noqa: F403
 
-ROOT_URLCONF = "bench.complaints.urls"
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "")  # noqa: F405

@@ -1,23 +1,19 @@
 """Submissions per second through the API (``POST /api/v1/reports/``) at
-concurrency 16 vs a static copy of a receipt served by the same gunicorn, in
-interleaved rounds (median kept, ratio per round printed)."""
+concurrency 16 vs the static limit of the same server (a real receipt's bytes served
+by a bare ASGI callable in front of Django: ``bench/static_limit.py``), in
+interleaved rounds (medians kept, ratio per round printed)."""
 
 import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import (
-    free_port,
-    gunicorn_cmd,
-    start,
-    stop,
-    wait_http,
-)
-from bench.wrk import median_of, wrk_load
+from bench.common import asgi_cmd, free_port, start, stop, wait_http
+from bench.wrk import wrk_load, wrk_rounds
 
 HERE = Path(__file__).resolve().parent
 CONNECTIONS = 16
 WARM_SECONDS = 2
+APP = "bench.complaints.asgi:application"
 SAMPLE = {
     "kind": "pengaduan",
     "category": "bench-submit",
@@ -37,7 +33,7 @@ def measure(env: dict, seconds: int, rounds: int) -> dict:
     receipt = tmp / "receipt.json"
     env = {
         **env,
-        "BENCH_STATIC_FILE": str(receipt),
+        "BENCH_STATIC_DIR": str(tmp),
         # One address and many reporters: the per-address and per-email limits
         # guard against floods, not what is measured here. They are still checked
         # (a Redis round trip each); any refusal shows as non-2xx and voids the run.
@@ -47,8 +43,7 @@ def measure(env: dict, seconds: int, rounds: int) -> dict:
     }
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    web = start(gunicorn_cmd(port, threads=8, timeout=120), env, tmp / "gunicorn.log")
-    runs: dict[str, list[dict]] = {"submit": [], "static": []}
+    web = start(asgi_cmd(port, APP, timeout=120), env, tmp / "gunicorn.log")
     try:
         wait_http(f"{base}/healthz", web)
         response = requests.post(f"{base}/api/v1/reports/", json=SAMPLE, timeout=60)
@@ -57,18 +52,14 @@ def measure(env: dict, seconds: int, rounds: int) -> dict:
         receipt.write_bytes(response.content)
         targets = {
             "submit": (f"{base}/api/v1/reports/", HERE / "submit.lua"),
-            "static": (f"{base}/api/static-copy/", None),
+            "static": (f"{base}/static-limit/receipt", None),
         }
         for url, script in targets.values():  # untimed: every worker thread warm
             wrk_load(url, WARM_SECONDS, CONNECTIONS, script=script)
-        for round_ in range(rounds):
-            print(f"  round {round_ + 1}/{rounds}", flush=True)
-            for name, (url, script) in targets.items():
-                runs[name].append(wrk_load(url, seconds, CONNECTIONS, script=script))
+        result, runs = wrk_rounds(targets, rounds, seconds, CONNECTIONS)
     finally:
         stop(web)
         print(f"  logs: {tmp}")
-    result = {name: median_of(values) for name, values in runs.items()}
     result["ratios"] = [
         static["rps"] / submit["rps"]
         for submit, static in zip(runs["submit"], runs["static"], strict=True)

@@ -7,7 +7,14 @@ def _kb(size: int) -> str:
     return f"{size / KB:.1f}"
 
 
-def print_report(weights: dict, results: dict, cached: dict, budget_kb: int) -> None:
+def print_report(
+    weights: dict,
+    results: dict,
+    cached: dict,
+    budget_kb: int,
+    urls: dict,
+    rounds: int,
+) -> None:
     print()
     print("(a) Bytes transferred at 375 px, KB (1 KB = 1024 bytes), as served")
     header = (
@@ -41,26 +48,33 @@ def print_report(weights: dict, results: dict, cached: dict, budget_kb: int) -> 
     )
 
     print()
-    print("(b) Server time under wrk, concurrency 8")
+    print(
+        f"(b) Server time under wrk, concurrency 8, ASGI (gunicorn + 2 uvicorn "
+        f"workers): medians of {rounds} interleaved rounds"
+    )
     header = (
-        f"{'page':<8}{'cache':<8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
-        f"{'non-2xx':>9}{'static r/s':>12}{'static/ours':>13}"
+        f"{'page':<8}{'URLs':>6}  {'cache':<7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'errors':>8}{'static r/s':>12}{'ours/static':>13}"
     )
     print(header)
     print("-" * len(header))
-    for key, r in results.items():
-        name, mode = key.split(":")
-        if mode.startswith("static"):
-            continue
-        static = results[f"{name}:static-{mode}"]
-        label = mode if mode == "cold" or cached.get(name) else "warm*"
-        ratio = static["rps"] / r["rps"] if r["rps"] else float("nan")
-        print(
-            f"{name:<8}{label:<8}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['errors']:>9}{static['rps']:>12.0f}{ratio:>12.2f}x"
-        )
+    for mode in ("warm", "cold"):
+        for name, paths in urls.items():
+            r = results[f"{name}:{mode}"]
+            static = results[f"{name}:static"]
+            label = mode if mode == "cold" or cached.get(name) else "warm*"
+            ratio = r["rps"] / static["rps"] if static["rps"] else float("nan")
+            print(
+                f"{name:<8}{len(paths):>6}  {label:<7}{r['rps']:>9.0f}"
+                f"{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}"
+                f"{static['rps']:>12.0f}{ratio:>12.3f}x"
+            )
     print(
-        "warm: TTL 300 s, primed; cold: PORTAL_PAGE_CACHE_TTL=0 (every request "
-        "renders). static: the same HTML bytes from a bench-only view on the same "
-        "server. warm*: the page cache does not store this page."
+        "warm: TTL 300 s, every URL primed; cold: PORTAL_PAGE_CACHE_TTL=0 (every "
+        "request renders); both servers up side by side. static: one captured page "
+        "of the kind served by a bare ASGI callable in front of Django in the same "
+        "server (no Django, no middleware, no Redis). warm*: the page cache does not "
+        "store this kind of page."
     )
+    if any(r["errors"] or not r["rps"] for r in results.values()):
+        print("INVALID: a target failed or answered nothing (raise --seconds)")

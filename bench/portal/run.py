@@ -1,24 +1,34 @@
 """Benchmark of the citizens' portal: page weight on a phone, and server time.
 
     eval "$(make -s services)"
-    .venv/bin/python bench/portal/run.py [--items N] [--seconds S]   # make bench-portal
+    .venv/bin/python bench/portal/run.py [--items N] [--seconds S] [--distinct D]
+    make bench-portal BENCH_ARGS="--items 1000 --seconds 2"
 
-A scratch PostgreSQL database ``sipanganten_portalbench`` (kept between runs: re-runs
-skip the import; ``--drop-db`` drops it at the end) gets N generated items (default
-10,000, ``bench/importer/generate.py``); the newest items get photos (scratch S3
-bucket ``sipanganten-portalbench``) and everything is indexed into Elasticsearch
-under the prefix ``bench-portal``. gunicorn (production settings + static copies,
-``bench.portal.settings``; 2 workers x 8 threads; static files collected and
-compressed by WhiteNoise) serves the portal from loopback services.
+A scratch PostgreSQL database ``sipanganten_portalbench_zipf`` (kept between runs:
+re-runs skip the import; ``--drop-db`` drops it at the end) gets N generated items
+(default 10,000, ``bench/importer/generate.py``, text from the Zipf-like
+``bench/corpus.py``); the newest items get photos (scratch S3 bucket
+``sipanganten-portalbench``) and everything is indexed into Elasticsearch under the
+prefix ``bench-portal-zipf``. Two
+servers of the production type (gunicorn with 2 ``uvicorn_worker.UvicornWorker``
+processes on ``bench.portal.asgi:application``, ASGI as in docs/production.md;
+production settings, psycopg pool as in production; static files collected and
+compressed by WhiteNoise) serve the portal side by side: one with the page cache
+warm (TTL 300 s, every URL primed), one cold (``PORTAL_PAGE_CACHE_TTL=0``: every
+request renders).
 
 (a) Weight: Chromium (Debian's, via Playwright) at 375 px opens home, search
     results, an item, an OPD page, its DIP page and the province-wide DIP, each in
     a fresh profile; bytes transferred per kind (HTML, CSS, JS, images, as served:
     compressed when the server compresses). Budget: CSS + JS < 100 KB compressed.
-(b) Server time: wrk at concurrency 8 (2 threads) on home and search results, with
-    the portal page cache warm (TTL 300 s, primed) and cold (TTL 0: every request
-    renders), vs. the same HTML bytes served as a static response by the same
-    server. Prints req/s, p50 and p99 latency and the ratios.
+(b) Server time: wrk at concurrency 8 (2 threads) through a Lua script cycling over
+    many distinct URLs per page kind: home; search results for D (default 200)
+    distinct queries drawn from the corpus vocabulary; D distinct items; every OPD.
+    Each kind on the warm and the cold server, and against its static limit: the
+    captured HTML of one page of that kind served by a bare ASGI callable in front
+    of Django in the same server (``bench/static_limit.py``: no Django, no
+    middleware, no Redis). ``--rounds`` (3) interleaved rounds, each running every
+    target once; medians of req/s, p50 and p99 latency, and ours/static limit.
 """
 
 import argparse
@@ -36,24 +46,21 @@ from bench.common import (  # noqa: E402
     chromium_path,
     collect_static,
     drop_database,
-    free_port,
-    gunicorn_cmd,
     import_corpus,
     run_child,
-    start,
     stop,
-    wait_http,
 )
-from bench.wrk import wrk_load  # noqa: E402
+from bench.wrk import wrk_rounds  # noqa: E402
 
-BENCH_DB = "sipanganten_portalbench"
-PREFIX = "bench-portal"
+# Named after the corpus: a database or index from the old 19-word generator would be
+# reused silently (re-runs skip the import when the item count matches).
+BENCH_DB = "sipanganten_portalbench_zipf"
+PREFIX = "bench-portal-zipf"
 BUCKET = "sipanganten-portalbench"
 SCRATCH = ROOT / "var" / "bench-portal"
 CONNECTIONS = 8
-QUERY = "layanan publik"
+QUERY = "layanan publik"  # the weighed search page
 BUDGET_KB = 100  # CSS + JS, compressed
-LOADED = ("home", "search")  # the pages put under load
 
 
 def scratch_env() -> dict[str, str]:
@@ -67,12 +74,13 @@ def scratch_env() -> dict[str, str]:
         ELASTICSEARCH_INDEX_PREFIX=PREFIX,
         AWS_STORAGE_BUCKET_NAME=BUCKET,
         STATIC_ROOT=str(SCRATCH / "static"),
+        BENCH_STATIC_DIR=str(SCRATCH),
         API_RATE_ANON="100000000/min",  # the load comes from one address
     )
 
 
 def pick_pages() -> dict[str, str]:
-    """Paths of the measured pages: the busiest OPD, its newest item with a photo."""
+    """Paths of the weighed pages: the busiest OPD, its newest item with a photo."""
     import django
 
     django.setup()
@@ -98,61 +106,14 @@ def pick_pages() -> dict[str, str]:
     }
 
 
-def gunicorn(env: dict, port: int, log: Path, cache_ttl: int):
-    web_env = {**env, "PORTAL_PAGE_CACHE_TTL": str(cache_ttl)}
-    cmd = gunicorn_cmd(port, threads=8)
-    web = start(cmd, web_env, log)
-    wait_http(f"http://127.0.0.1:{port}/healthz", web)
-    return web
-
-
-def capture(base: str, pages: dict, folder: Path) -> dict[str, bool]:
-    """Save each loaded page's HTML for the static copy; whether the page cache
-    serves it (a second request answered from the cache)."""
-    import requests
-
-    cached = {}
-    for name in LOADED:
-        first = requests.get(base + pages[name], timeout=60)
-        first.raise_for_status()
-        (folder / f"{name}.html").write_bytes(first.content)
-        second = requests.get(base + pages[name], timeout=60)
-        cached[name] = second.headers.get("X-Portal-Cache") == "hit"
-    return cached
-
-
-def warm_up(base: str, pages: dict) -> None:
-    """Untimed requests to every loaded page and its static copy, enough to reach
-    each worker thread: a fresh server's first answers pay imports, template
-    compilation and connections that no later request does."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    import requests
-
-    paths = [pages[name] for name in LOADED]
-    paths += [f"/static-copy/{name}" for name in LOADED]
-
-    def get(path: str) -> None:
-        requests.get(base + path, timeout=60).raise_for_status()
-
-    with ThreadPoolExecutor(CONNECTIONS) as pool:
-        list(pool.map(get, paths * 2 * CONNECTIONS))
-
-
-def load_all(base: str, pages: dict, seconds: int, label: str, results: dict) -> None:
-    warm_up(base, pages)
-    for name in LOADED:
-        print(f"  wrk {name} ({label}) {seconds} s at c={CONNECTIONS}", flush=True)
-        results[f"{name}:{label}"] = wrk_load(base + pages[name], seconds, CONNECTIONS)
-        results[f"{name}:static-{label}"] = wrk_load(
-            f"{base}/static-copy/{name}", seconds, CONNECTIONS
-        )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--distinct", type=int, default=200, help="search queries and items loaded"
+    )
     parser.add_argument("--drop-db", action="store_true")
     parser.add_argument(
         "--phase", choices=["import", "media", "reindex"], help=argparse.SUPPRESS
@@ -180,25 +141,22 @@ def main() -> None:
     collect_static(env)
     os.environ.update(env)
     pages = pick_pages()
-    print("pages: " + ", ".join(f"{k} {v}" for k, v in pages.items()))
+    print("weighed pages: " + ", ".join(f"{k} {v}" for k, v in pages.items()))
+    from bench.portal.load import pick_urls, prepare_targets, start_servers
 
+    urls = pick_urls(args.distinct)
     SCRATCH.mkdir(parents=True, exist_ok=True)
-    env["BENCH_STATIC_DIR"] = str(SCRATCH)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    results: dict[str, dict] = {}
-    web = None
+    servers = {}
     try:
-        web = gunicorn(env, port, SCRATCH / "gunicorn-warm.log", cache_ttl=300)
-        cached = capture(base, pages, SCRATCH)
-        weights = measure_weights(chromium, base, pages)
+        servers = start_servers(env, SCRATCH)
+        weights = measure_weights(chromium, servers["warm"][0], pages)
+        print("load: ASGI (gunicorn + 2 uvicorn workers), warm and cold", flush=True)
+        targets, cached = prepare_targets(servers, urls, SCRATCH)
         print(f"page cache serves: {cached}")
-        load_all(base, pages, args.seconds, "warm", results)
-        stop(web)
-        web = gunicorn(env, port, SCRATCH / "gunicorn-cold.log", cache_ttl=0)
-        load_all(base, pages, args.seconds, "cold", results)
+        results, _ = wrk_rounds(targets, args.rounds, args.seconds, CONNECTIONS)
     finally:
-        stop(web)
+        for _base, proc in servers.values():
+            stop(proc)
         print(f"logs: {SCRATCH}")
     if args.drop_db:
         from django.db import connections
@@ -207,7 +165,8 @@ def main() -> None:
         drop_database(env["DATABASE_URL"], BENCH_DB)
     from bench.portal.report import print_report
 
-    print_report(weights, results, cached, BUDGET_KB)
+    print_report(weights, results, cached, BUDGET_KB, urls, args.rounds)
+    sys.exit(1 if any(r["errors"] or not r["rps"] for r in results.values()) else 0)
 
 
 def measure_weights(chromium: str, base: str, pages: dict) -> dict:

@@ -1,6 +1,4 @@
-"""Settings of the portal benchmark's server: production settings plus static copies
-of the measured pages (the practical limit of the same server)."""
+"""Settings of the portal benchmark's servers: production settings as they are (the
+static limit is in ``asgi.py``, in front of Django)."""
 
 from cms.settings.production import *  # noqa: F403
-
-ROOT_URLCONF = "bench.portal.urls"
