@@ -20,6 +20,7 @@ from search.queries.params import (
 from search.queries.public import search_public
 
 from . import search_display as display
+from . import search_markup as markup
 from .complaints_promo import wants_complaints
 from .ppid_promo import wants_ppid
 
@@ -65,11 +66,16 @@ def search_page(request):
 
 def _result_context(path: str, result, params: SearchParams) -> dict:
     first, last = display.shown_range(result, params)
+    rows = display.result_rows(result)
+    facets = display.facet_groups(result, params)
+    active_filters = display.active_filters(path, result, params)
     return {
         "result": result,
-        "rows": display.result_rows(result),
-        "facets": display.facet_groups(result, params),
-        "active_filters": display.active_filters(path, result, params),
+        "rows": rows,
+        "hits_html": markup.hits_html(rows),
+        "facets": facets,
+        "facets_html": markup.facets_html(facets, active_filters),
+        "active_filters": active_filters,
         "clear_filters_url": display.clear_filters_url(path, params),
         "pagination": display.pagination(path, result, params),
         "first": first,

@@ -1,11 +1,15 @@
-"""Celery tasks of the public search: thin wrappers around the outbox drain."""
+"""Celery tasks of the public search: thin wrappers around the outbox drain and
+the query log's flush."""
 
 import logging
 
 from celery import shared_task
+from django.db import DatabaseError
 
+from cms.core.cache_client import CACHE_ERRORS
 from cms.live.publish import publish, publish_pages
 from search.indexing.outbox import outbox_drain
+from search.queries.querylog import flush_query_log
 
 logger = logging.getLogger(__name__)
 
@@ -67,3 +71,13 @@ def enqueue_drain() -> None:
         drain_search_outbox.apply_async(retry=False)
     except Exception as exc:
         logger.warning("Search outbox: drain not enqueued (%s)", exc)
+
+
+@shared_task(ignore_result=True)
+def flush_search_query_log() -> None:
+    """Celery beat, every ``SEARCH_QUERY_LOG_FLUSH_SECONDS``: the searches counted
+    in Redis into the query log (kept there for the next run when this one fails)."""
+    try:
+        flush_query_log()
+    except (DatabaseError, *CACHE_ERRORS):
+        logger.warning("Search query log not flushed", exc_info=True)

@@ -33,6 +33,10 @@ the server of DATABASE_URL; kept between runs so re-runs skip the import, drop i
    ``save_revision().publish()``, Elasticsearch polled every 20 ms (term on
    ``object_key``) until each is found. Target: p95 < 2 s.
 
+Where a request's time goes: ``bench/search/profile_request.py`` (one process, the
+same scratch database, index and queries; ms and SQL per request of each side, and
+``--cprofile SIDE``).
+
 Before step 4 the outbox rows left by the import are deleted (the reindex just wrote
 everything they stand for), so the worker only sees the benchmark's own publishes.
 """

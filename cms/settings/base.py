@@ -364,6 +364,17 @@ CELERY_BEAT_SCHEDULE["search-outbox-redrain"] = {
     # A beat tick nobody ran is replaced by the next.
     "options": {"expires": max(SEARCH_OUTBOX_SWEEP_SECONDS - 1, 1.0)},
 }
+# The anonymous query log: counts buffered in Redis, written by beat every FLUSH s
+# (search/queries/querylog.py); unset: buffered unless tasks run eagerly (no beat).
+SEARCH_QUERY_LOG_BUFFER = env.bool("SEARCH_QUERY_LOG_BUFFER", default=None)
+SEARCH_QUERY_LOG_FLUSH_SECONDS = env.float(
+    "SEARCH_QUERY_LOG_FLUSH_SECONDS", default=60.0
+)
+CELERY_BEAT_SCHEDULE["search-query-log-flush"] = {
+    "task": "search.tasks.flush_search_query_log",
+    "schedule": SEARCH_QUERY_LOG_FLUSH_SECONDS,
+    "options": {"expires": max(SEARCH_QUERY_LOG_FLUSH_SECONDS - 1, 1.0)},
+}
 # --- end search -----------------------------------------------------------------------
 
 # --- search: attached document text (search/indexing/extraction.py) ----------------

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from . import bet_keys
 from .keys import query_key
 
 __all__ = ["BestBet", "SearchQueryStat"]
@@ -22,7 +23,11 @@ class BestBetQuerySet(models.QuerySet):
 
 
 class BestBet(models.Model):
-    """A page an editor pins at the top of the results for one exact query."""
+    """A page an editor pins at the top of the results for one exact query.
+
+    Save through ``save()`` (the admin does): it tells the searches' per-process
+    set of keys (``bet_keys.py``); a queryset ``update``/``bulk_create`` does not.
+    """
 
     query = models.CharField(
         _("kata kunci"),
@@ -74,6 +79,8 @@ class BestBet(models.Model):
     def save(self, *args, **kwargs):
         self.query = query_key(self.query)
         super().save(*args, **kwargs)
+        # Searches read the keys of best bets from a per-process set.
+        bet_keys.changed()
 
 
 class SearchQueryStat(models.Model):

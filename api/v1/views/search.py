@@ -24,6 +24,7 @@ from api.v1.serializers.search import (
     SearchResponseSerializer,
     SuggestionSerializer,
     SuggestResponseSerializer,
+    search_response_data,
 )
 from search.queries.params import (
     DEFAULT_PAGE_SIZE,
@@ -150,7 +151,7 @@ class SearchView(_PublicSearchView):
         def run():
             params = parse_search_params(request.query_params)
             result = search_public(params)
-            return Response(SearchResponseSerializer(result).data)
+            return Response(search_response_data(result))
 
         return self.handle_search_errors(run)
 

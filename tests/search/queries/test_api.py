@@ -140,3 +140,37 @@ def test_published_dates_are_given_in_wib():
     assert field.to_representation("2026-11-06T01:00:00+00:00") == (
         "2026-11-06T08:00:00+07:00"
     )
+
+
+@pytest.mark.usefixtures("corpus_index")
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "stunting", "opd": "dinkes"},
+        {"q": "kesehtan"},  # a suggestion
+        {"q": "tidak ada sama sekali xyz"},
+        {"type": "rilis", "year": "2024"},
+        {"q": "stunting", "degraded": "1"},  # the database answers
+    ],
+)
+def test_the_response_is_what_the_documented_serializer_gives(query, request):
+    from urllib.parse import urlencode
+
+    from django.http import QueryDict
+    from rest_framework.renderers import JSONRenderer
+
+    from api.v1.serializers.search import (
+        SearchResponseSerializer,
+        search_response_data,
+    )
+    from search.queries.params import parse_search_params
+    from search.queries.public import search_public
+
+    query = dict(query)
+    if query.pop("degraded", None):
+        request.getfixturevalue("es_down")
+    result = search_public(parse_search_params(QueryDict(urlencode(query))))
+    direct = search_response_data(result)
+    documented = SearchResponseSerializer(result).data
+    assert direct == documented
+    assert JSONRenderer().render(direct) == JSONRenderer().render(documented)

@@ -5,9 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cms.core.content_generation import bump_content_generation, ensure_generation
 from search.language.analysis import analyze
+from search.queries import bet_keys
+from search.queries.bestbets import pinned_pages
 from search.queries.models import BestBet
 from search.queries.public import search_public
+from search.queries.results import PageDescriber
 from tests.factories import add_item
 
 from .conftest import params
@@ -102,3 +106,49 @@ def test_inactive_and_expired_best_bets_are_not_shown(ppdb_page):
     bet.expires_at = timezone.now() + timedelta(days=1)
     bet.save()
     assert len(promoted()) == 1
+
+
+def promoted_titles(q: str) -> list[str]:
+    result = search_public(params(q), record=False)
+    return [hit.title for hit in result.results if hit.promoted]
+
+
+def test_a_query_without_a_best_bet_asks_the_database_nothing(
+    ppdb_page, django_assert_num_queries
+):
+    BestBet.objects.create(query="ppdb", page=ppdb_page)
+    assert promoted_titles("ppdb") == ["Info PPDB Banten 2025"]
+    with django_assert_num_queries(0):
+        assert pinned_pages(params("stunting"), PageDescriber()) == []
+
+
+def test_a_best_bet_saved_elsewhere_shows_after_that_commit(ppdb_page):
+    bet_keys.forget()  # as a fresh process (earlier tests' rows were rolled back)
+    assert promoted_titles("ppdb") == []  # this process now holds the keys
+    # Another process saves a best bet (this process is not told) ...
+    BestBet.objects.bulk_create([BestBet(query="ppdb", page=ppdb_page)])
+    assert promoted_titles("ppdb") == []
+    # ... and its commit bumps the content generation, which every process reads.
+    bump_content_generation()
+    assert promoted_titles("ppdb") == ["Info PPDB Banten 2025"]
+
+
+def test_saving_a_best_bet_bumps_the_generation_after_the_commit(
+    ppdb_page, django_capture_on_commit_callbacks
+):
+    before = ensure_generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        BestBet.objects.create(query="ppdb", page=ppdb_page)
+        assert ensure_generation() == before  # not before the commit
+    assert callbacks and ensure_generation() != before
+
+
+def test_with_redis_down_best_bets_come_from_the_database(ppdb_page, settings):
+    BestBet.objects.create(query="ppdb", page=ppdb_page)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.core.failsafe_cache.FailSafeRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+    assert promoted_titles("ppdb") == ["Info PPDB Banten 2025"]
