@@ -9,6 +9,9 @@ is not. Elsewhere, each with its own test:
   ``cms/core/commit.py``, tests/cms/core/test_commit.py.
 - How Django's ``RedisCache`` stores values (its serializer): the direct Redis
   client of ``cms/core/cache_client.py``, tests/cms/core/test_cache_client.py.
+- How ``RedisCacheClient`` picks its connection pool (``_servers``, the pool
+  options): one pool per server per process, ``cms/core/failsafe_cache.py``,
+  tests/cms/core/test_cache_client.py.
 
 Nothing else may reach into private attributes of Django, Wagtail or DRF; the test
 also checks that the names above are read nowhere else.

@@ -61,7 +61,7 @@ PRIVATE_NAMES = {
     "_queued_messages": None,
     "_loaded_messages": None,
     "._cache.": None,  # RedisCache's client: cms/core/cache_client.py builds its own
-    "._servers": None,
+    "._servers": "cms/core/failsafe_cache.py",  # one Redis pool per process
     "._serializer": None,
 }
 
