@@ -56,7 +56,9 @@ class StoredDetail(models.Model):
         related_name="api_stored_detail",
     )
     revision_id = models.PositiveIntegerField()
-    data = models.JSONField()
+    # The detail; None when only a list needed the item so far.
+    data = models.JSONField(null=True)
+    summary = models.JSONField(null=True)  # the item as lists show it
     related_ids = models.JSONField(default=list)  # targets of the related links
     stored_at = models.DateTimeField(auto_now=True)
 

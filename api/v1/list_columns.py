@@ -44,3 +44,20 @@ DETAIL_UNREAD = (
     "opd__address",
     "series__description",
 )
+
+# A list answered from stored renderings (``api/v1/stored_items.py``) reads only
+# what a page's URL, the cursor orderings and the validity of its rendering need.
+STORED_LIST_COLUMNS = (
+    "id",
+    "content_type_id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "live",
+    "live_revision_id",
+    "last_published_at",
+    "publish_date",
+    "series_id",
+)

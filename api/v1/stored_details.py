@@ -43,6 +43,7 @@ from cms.core.visibility import only_public
 from cms.dip.models import DIPDocument
 
 from .serializers.content import content_detail_data, related_links_data
+from .serializers.content_list import list_items
 from .serializers.images import image_prefetch
 from .serializers.urls import api_url
 
@@ -68,14 +69,14 @@ def detail_data(lookup: dict, request) -> dict | None:
     if row is None:
         return None
     pk, type_id, url_path, revision, series_id, stored_rev, data, related = row
-    if stored_rev is None or stored_rev != revision:
+    if data is None or stored_rev != revision:
         generation = ensure_generation()
         page = load_page(pk, type_id)
         if page is None:  # gone meanwhile
             return None
-        data, related = render(page)
+        data, summary, related = render(page)
         if revision is not None and generation is not None:
-            _store(pk, revision, data, related, generation)
+            _store(pk, revision, data, summary, related, generation)
     return _complete(data, related, pk, url_path, series_id, request)
 
 
@@ -95,19 +96,31 @@ def load_page(pk: int, content_type_id: int):
     return detail.filter(pk=pk).first()
 
 
-def render(page) -> tuple[dict, list[int]]:
-    """What is stored of ``page``: its detail without the per-request parts, the
-    series always (hidden per request while not public), the link targets."""
+def render(page) -> tuple[dict, dict, list[int]]:
+    """What is stored of ``page``: its detail and its list item without the
+    per-request parts, the series always (hidden per request while not public),
+    the link targets."""
     data = content_detail_data(page, None)
+    data["series"] = series_ref(page)
+    related = [link.target_id for link in page.related_links.all() if link.target_id]
+    data["related_links"] = []
+    return data, summary_of(page), related
+
+
+def summary_of(page) -> dict:
+    """The list item of ``page`` (read with what a list prefetches)."""
+    summary = list_items([page], None)[0]
+    summary["series"] = series_ref(page)
+    return summary
+
+
+def series_ref(page) -> dict | None:
     series = page.series if page.series_id else None
-    data["series"] = series and {
+    return series and {
         "slug": series.slug,
         "title": series.title,
         "order": page.series_order,
     }
-    related = [link.target_id for link in page.related_links.all() if link.target_id]
-    data["related_links"] = []
-    return data, related
 
 
 def _complete(data, related, pk, url_path, series_id, request) -> dict:
@@ -119,22 +132,35 @@ def _complete(data, related, pk, url_path, series_id, request) -> dict:
     return data
 
 
-def _store(pk, revision, data, related, generation) -> None:
+def _store(pk, revision, data, summary, related, generation) -> None:
     """Keep the rendering unless the generation moved meanwhile (see the module
     docstring); a failure only costs the next reader a rendering."""
+    row = StoredDetail(
+        page_id=pk,
+        revision_id=revision,
+        data=data,
+        summary=summary,
+        related_ids=related,
+    )
+    store_rows([row], generation, replace=True)
+
+
+def store_rows(rows: list, generation: int, *, replace: bool) -> None:
+    """Insert ``rows`` (``replace``: over existing ones) unless the content
+    generation moved since ``generation``."""
     if ensure_generation() != generation:
         return
-    row = StoredDetail(page_id=pk, revision_id=revision, data=data, related_ids=related)
+    fields = ["revision_id", "data", "summary", "related_ids", "stored_at"]
+    options = (
+        {"update_conflicts": True, "unique_fields": ["page"], "update_fields": fields}
+        if replace
+        else {"ignore_conflicts": True}
+    )
     try:
         with transaction.atomic():
-            StoredDetail.objects.bulk_create(
-                [row],
-                update_conflicts=True,
-                unique_fields=["page"],
-                update_fields=["revision_id", "data", "related_ids", "stored_at"],
-            )
+            StoredDetail.objects.bulk_create(rows, **options)
     except DatabaseError:
-        logger.warning("API detail of page %s not stored", pk, exc_info=True)
+        logger.warning("API renderings not stored", exc_info=True)
 
 
 def store_details(page_ids) -> None:

@@ -19,7 +19,7 @@ from .images import image_data
 FIELDS = tuple(ContentListItemSerializer().fields)
 
 
-def _detail_url_prefix(request) -> str:
+def detail_url_prefix(request) -> str:
     """``https://host/api/v1/content/`` once per request, not one reverse per item."""
     path = reverse("v1:content-detail", kwargs={"pk": 1})
     url = request.build_absolute_uri(path) if request is not None else path
@@ -39,7 +39,7 @@ def list_items(pages, request, only=None) -> list[dict]:
     """The items of one list page (``only``: the ``?fields=`` subset)."""
     wanted = set(only or FIELDS)
     context = {"request": request}
-    prefix = _detail_url_prefix(request) if "api_url" in wanted else ""
+    prefix = detail_url_prefix(request) if "api_url" in wanted else ""
     public_series = None
     zone = timezone.get_current_timezone()
     items = []

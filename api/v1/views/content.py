@@ -13,15 +13,12 @@ from api.v1.filters import (
     fields_param,
     filter_content,
 )
-from api.v1.list_columns import LIST_COLUMNS
 from api.v1.pagination import StableCursorPagination
 from api.v1.serializers.content import ContentDetailSchema, ContentListItemSerializer
-from api.v1.serializers.content_list import list_items
 from api.v1.serializers.errors import error_responses
-from api.v1.serializers.images import image_prefetch
 from api.v1.stored_details import detail_data
+from api.v1.stored_items import listed_items, stored_list_items
 from cms.content.models import CONTENT_TYPES
-from cms.content.selectors import public_items_for_listing
 from cms.opd.selectors import opd_list
 
 LIST_FIELDS = list(ContentListItemSerializer().fields)
@@ -82,12 +79,7 @@ class ContentListView(PublicListView):
     pagination_class = StableCursorPagination
 
     def get_queryset(self):
-        items = (
-            public_items_for_listing()
-            .only(*LIST_COLUMNS)
-            .prefetch_related(image_prefetch("hero_image"))
-        )
-        return filter_content(items, self.request.query_params)
+        return filter_content(listed_items(), self.request.query_params)
 
     def get_ordering(self):
         return content_ordering(self.request.query_params)
@@ -102,8 +94,8 @@ class ContentListView(PublicListView):
         self.get_ordering()
         only = fields_param(request.query_params, LIST_FIELDS)
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        # The serializer's output, built without its per-field machinery.
-        return self.get_paginated_response(list_items(page, request, only))
+        # The serializer's output, from the items' stored renderings.
+        return self.get_paginated_response(stored_list_items(page, request, only))
 
 
 class _ContentDetailBase(PublicDetailView):
