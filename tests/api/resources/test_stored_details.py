@@ -240,3 +240,17 @@ def test_a_large_import_is_rendered_on_first_read(monkeypatch):
     tasks.on_committed(many)
     tasks.on_committed(many[:3])
     assert queued == [[0, 1, 2]]
+
+
+def test_both_detail_addresses_use_the_compiled_query(client, opds):
+    from api.v1 import stored_details
+
+    page = add_item(opds["dinkes"], "Berita Kompilasi", model=NewsPage)
+    by_id = detail(client, page)
+    by_slug = client.get(f"/api/v1/opd/dinkes/content/{page.slug}/")
+    assert by_slug.status_code == 200
+    assert by_slug.json() == by_id
+    assert client.get(f"/api/v1/opd/bpbd/content/{page.slug}/").status_code == 404
+    shapes = {shape[1:]: query for shape, query in stored_details._compiled.items()}
+    assert shapes[("pk",)] is not None
+    assert shapes[("opd__in", "opd__slug", "slug")] is not None
