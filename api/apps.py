@@ -9,9 +9,8 @@ class APIConfig(AppConfig):
     def ready(self):
         from . import tasks
         from .tombstones import subscribe_to_changes
-        from .v1 import public_lookups, stored_details
+        from .v1 import stored_details
 
         subscribe_to_changes()  # mirrors learn what left the public site
-        public_lookups.subscribe_to_changes()  # this process's copies follow commits
         stored_details.subscribe_to_changes()  # stored details follow what they copy
         tasks.subscribe_to_changes()  # and are rendered when an editor publishes

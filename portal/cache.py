@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from cms.core import generation_copies
 from cms.core.framework_internals import csrf_token_used, messages_added
 
 logger = logging.getLogger(__name__)
@@ -119,7 +120,12 @@ class PortalPageCacheMiddleware:
             cached = None
         if cached is not None:
             return self._from_cache(cached)
-        response = self.get_response(request)
+        # Small lookups the page repeats are kept per process for this generation.
+        token = generation_copies.answering_under(generation)
+        try:
+            response = self.get_response(request)
+        finally:
+            generation_copies.done(token)
         if _storable(request, response):
             self._store(key, response)
             response[CACHE_HEADER] = "miss"

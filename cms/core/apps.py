@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Sipanganten"
 
     def ready(self):
-        from cms.core import content_generation, media_storage
+        from cms.core import content_generation, generation_copies, media_storage
         from cms.core.changes import receivers
 
         # The only receivers of model signals: they emit change events.
@@ -15,5 +15,7 @@ class CoreConfig(AppConfig):
         # The content generation (API and portal caches key on it) follows every
         # committed public change.
         content_generation.subscribe()
+        # Per-process copies of public lookups drop at this process's own commits.
+        generation_copies.subscribe_to_changes()
         # Public image renditions under public/, unsigned (cms/core/media_storage.py).
         media_storage.install()

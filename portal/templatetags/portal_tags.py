@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
+from cms.core import generation_copies
 from cms.core.public_urls import page_public_url, public_url
 from cms.core.visibility import is_withheld, only_public
 from cms.opd.models import ProvinceHomePage
@@ -22,7 +23,9 @@ def province_home(context):
     cached = getattr(request, "_portal_home", False)
     if cached is not False:
         return cached
-    home = only_public(ProvinceHomePage.objects.all()).first()
+    home = generation_copies.kept(
+        "province_home", lambda: only_public(ProvinceHomePage.objects.all()).first()
+    )
     if request is not None:
         request._portal_home = home
     return home

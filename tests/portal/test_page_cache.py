@@ -62,3 +62,28 @@ def test_errors_and_pages_without_opt_in_are_not_stored(client, opds):
     assert client.get("/tidak-ada/").status_code == 404
     assert CACHE_HEADER not in client.get("/tidak-ada/")
     assert CACHE_HEADER not in client.get("/feed/rss.xml")
+
+
+def test_the_province_home_is_read_once_per_generation(client, home, opds):
+    """The chrome's province home (its introduction is the description of pages
+    without their own) is kept per process for one content generation: not read
+    again on every page, and a new introduction shows on the next page after its
+    publish."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def home_queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        assert response.status_code == 200
+        table = '"opd_provincehomepage"'
+        return html_of(response), [q for q in captured if table in q["sql"]]
+
+    client.get("/cari/?q=posyandu")  # the search page is never stored
+    _html, read = home_queries("/cari/?q=gizi")
+    assert read == []
+    home.intro = "Portal informasi publik Banten yang baru"
+    home.save_revision().publish()
+    html, read = home_queries("/cari/?q=stunting")
+    assert len(read) == 1
+    assert "Portal informasi publik Banten yang baru" in html
