@@ -60,7 +60,7 @@ from bench.common import (  # noqa: E402
     stop,
     wait_http,
 )
-from bench.wrk import median_of, wrk_load, wrk_paths_script  # noqa: E402
+from bench.wrk import wrk_paths_script, wrk_rounds  # noqa: E402
 
 # Named after the corpus: a database imported from the old 19-word generator would
 # be reused silently (re-runs skip the import when the item count matches).
@@ -215,18 +215,7 @@ def main() -> None:
             cached = servers["on"][0]
             targets[f"cached-{kind}"] = (cached, script(ours, tmp, f"cached-{kind}"))
             targets[f"static-{kind}"] = (f"{cached}/static-limit/{kind}", None)
-        runs: dict[str, list[dict]] = {name: [] for name in targets}
-        for round_ in range(ROUNDS):
-            print(
-                f"round {round_ + 1}/{ROUNDS}: wrk {args.seconds} s per target at "
-                f"c={CONNECTIONS}...",
-                flush=True,
-            )
-            for name, (url, script) in targets.items():
-                runs[name].append(
-                    wrk_load(url, args.seconds, CONNECTIONS, script=script)
-                )
-        results = {name: median_of(values) for name, values in runs.items()}
+        results, _runs = wrk_rounds(targets, ROUNDS, args.seconds, CONNECTIONS)
     finally:
         for _base, proc in servers.values():
             stop(proc)
