@@ -82,13 +82,18 @@ def test_wrong_kind_renditions_are_purged_and_made_again_right(
     settings.PORTAL_PAGE_CACHE_TTL = 300  # the cached home must drop the old URLs
     bump_content_generation()  # nothing another test cached
     public_image = fresh_image(title="Posyandu")
-    add_item(
-        opds["dinkes"], "Posyandu keliling", hero_image=public_image, hero_alt="Balita"
-    )
     private_image = fresh_image(collection=opds["dinkes"].exempt_collection)
     right_image = fresh_image()
-    setup_committed()
     with stored_as(public=False):
+        # All made signed, as before public renditions existed: publishing also
+        # renders the item's API detail, with its image's API sizes.
+        add_item(
+            opds["dinkes"],
+            "Posyandu keliling",
+            hero_image=public_image,
+            hero_alt="Balita",
+        )
+        setup_committed()
         html = client.get("/").content.decode()  # the home page's sizes, signed
         old = public_image.get_rendition(SPEC)
     assert SIGNED in html and "/public/images/" not in html
