@@ -1,6 +1,10 @@
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-application = get_asgi_application()
+django.setup(set_prefix=False)  # as django.core.asgi.get_asgi_application does
+
+from cms.core.asgi_handler import PooledThreadASGIHandler  # noqa: E402
+
+application = PooledThreadASGIHandler()

@@ -34,6 +34,17 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def search_query_counts():
+    """Search counts kept in this process (search/queries/query_counts.py) never
+    carry over from one test to the next."""
+    from search.queries import query_counts
+
+    query_counts.forget()
+    yield
+    query_counts.forget()
+
+
+@pytest.fixture(autouse=True)
 def api_lookup_copies():
     """Test transactions roll back without telling anyone (the content generation
     does not move): the API's per-process copies of public lookups

@@ -21,7 +21,7 @@ from django.conf import settings
 
 from api.v1 import response_cache
 from api.v1.caching import JSON, asks_for_plain_json, response_from_cache
-from api.v1.throttling import SPENT, client_ip, general_budget
+from api.v1.throttling import PREFETCHED, SPENT, client_ip, general_budget
 from cms.core.cache_client import CACHE_ERRORS
 from cms.core.rate_limits import spend
 
@@ -65,6 +65,7 @@ class CachedAPIReadMiddleware:
                     also_get=response_cache.names_to_read(name),
                 )
                 setattr(request, SPENT, allowed)
+                setattr(request, PREFETCHED, found)
         except CACHE_ERRORS:
             return None
         if not allowed:

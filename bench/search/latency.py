@@ -87,6 +87,7 @@ def compare(
     rounds: int,
     concurrency: int,
     sides: tuple[str, ...] = SIDES,
+    probe=None,
 ) -> dict[str, dict]:
     """Per side: median req/s, p50 and p95 over ``rounds`` interleaved rounds
     (after the untimed ``warm`` queries, which are not among ``queries``)."""
@@ -99,12 +100,19 @@ def compare(
         chunk = queries[n * size : (n + 1) * size]
         order = sides[n % len(sides) :] + sides[: n % len(sides)]
         for side in order:
+            before = probe.snapshot() if probe else {}
             latencies, wall = load(chunk, send[side], concurrency)
+            after = probe.snapshot() if probe else {}
             per_round[side].append(
                 {
                     "rps": len(latencies) / wall,
                     "p50": percentile(latencies, 50),
                     "p95": percentile(latencies, 95),
+                    # CPU ms per request of each process (bench/search/cpu.py)
+                    **{
+                        f"cpu_{name}": 1000 * (after[name] - before[name]) / len(chunk)
+                        for name in after
+                    },
                 }
             )
         line = "  ".join(
@@ -113,10 +121,7 @@ def compare(
         )
         print(f"  round {n + 1}/{rounds} ({len(chunk)} queries): {line}", flush=True)
     summary = {
-        side: {
-            key: statistics.median(r[key] for r in runs)
-            for key in ("rps", "p50", "p95")
-        }
+        side: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         | {"n": sum(size for _ in runs), "rounds": len(runs)}
         for side, runs in per_round.items()
     }

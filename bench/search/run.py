@@ -19,15 +19,18 @@ the server of DATABASE_URL; kept between runs so re-runs skip the import, drop i
    documents built in memory first (``public_documents``, untimed), then sent with
    the raw client's ``streaming_bulk`` (same chunk size, refresh at the end, as the
    reindex does) into ``bench-search-raw``. Targets: ratio >= 0.7, RSS < 300 MB.
-3. Throughput (``latency.py``): the production server (gunicorn, 2 uvicorn workers;
+3. Throughput (``latency.py``): the production server (gunicorn with ``--workers``
+   uvicorn workers, by default two per core as docs/production.md recommends;
    ``bench.search.settings``: production, its psycopg pool included, none with
-   ``DATABASE_POOL_SIZE=0``; Django runs each sync request in a thread of its own, so
+   ``DATABASE_POOL_SIZE=0``; each request's sync code runs in a thread of its own, so
    Elasticsearch sees as many queries in flight from us as from the raw side)
    answering ``/api/v1/search/?q=`` and the portal's ``/cari/?q=``, vs. the same
    bodies (``build_search_body``) POSTed straight to Elasticsearch, all at
    concurrency 8, on ``--queries`` (1,000) distinct queries from ``bench/corpus.py``,
    in ``--rounds`` (4) interleaved rounds; medians printed. Targets: API throughput
-   >= 0.8x raw Elasticsearch; portal page within 1.2x of the API.
+   >= 0.8x raw Elasticsearch; portal page within 1.2x of the API. Each side also
+   prints the CPU per request of our server, Elasticsearch and the load generator
+   (``cpu.py``, from /proc): on one shared machine those sums set the ratios.
 4. Publish-to-searchable: a real Celery worker (``--pool=solo -Q sipanganten``) on a
    scratch Redis DB; 30 draft pages of the corpus published one by one with
    ``save_revision().publish()``, Elasticsearch polled every 20 ms (term on
@@ -66,6 +69,7 @@ from bench.common import (  # noqa: E402
     wait_http,
     with_db,
 )
+from bench.search import cpu  # noqa: E402
 from bench.search.latency import FUZZY, SIDES, compare  # noqa: E402
 
 BENCH_DB = "sipanganten_searchbench"
@@ -345,6 +349,18 @@ def search_rows(sides: dict) -> list[tuple]:
     api_ratio = sides["ratios"]["api", "raw"]
     of_medians = sides["api"]["rps"] / sides["raw"]["rps"]
     portal_ratio = 1 / sides["ratios"]["portal", "api"]  # portal time / API time
+    if "cpu_server" in sides["raw"]:
+        rows += [
+            (
+                f"CPU per request: {labels[side].split()[0]}",
+                "ms, median of rounds",
+                f"server {s['cpu_server']:.2f}  ES {s['cpu_elasticsearch']:.2f}  "
+                f"load generator {s['cpu_load']:.2f}",
+                "",
+            )
+            for side, s in sides.items()
+            if side != "ratios"
+        ]
     rows += [
         (
             "throughput API/ES",
@@ -386,6 +402,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000, help="distinct ones")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1),
+        help="uvicorn workers (default: two per core, as docs/production.md)",
+    )
     parser.add_argument(
         "--latency-only",
         action="store_true",
@@ -429,7 +451,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     web = worker = None
     try:
-        web = start(asgi_cmd(port), env, tmp / "gunicorn.log")
+        web = start(asgi_cmd(port, workers=args.workers), env, tmp / "gunicorn.log")
         if not args.latency_only:
             worker = start(
                 [
@@ -445,8 +467,12 @@ def main() -> None:
         print(
             f"search: {len(timed)} distinct queries (corpus vocabulary "
             f"{len(corpus.vocabulary()):,} words), {args.rounds} interleaved rounds, "
-            f"concurrency {CONCURRENCY} on every side (gunicorn, 2 uvicorn workers)",
+            f"concurrency {CONCURRENCY} on every side (gunicorn, {args.workers} "
+            "uvicorn workers)",
             flush=True,
+        )
+        probe = (
+            cpu.CpuProbe(web.pid, cpu.es_pid(get_client())) if cpu.available() else None
         )
         sides = compare(
             env["ELASTICSEARCH_URL"],
@@ -456,6 +482,7 @@ def main() -> None:
             rounds=args.rounds,
             concurrency=CONCURRENCY,
             sides=SIDES + ((FUZZY,) if args.fuzzy_highlight else ()),
+            probe=probe,
         )
         rows += search_rows(sides)
         if not args.latency_only:

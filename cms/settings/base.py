@@ -367,6 +367,9 @@ CELERY_BEAT_SCHEDULE["search-outbox-redrain"] = {
 # The anonymous query log: counts buffered in Redis, written by beat every FLUSH s
 # (search/queries/querylog.py); unset: buffered unless tasks run eagerly (no beat).
 SEARCH_QUERY_LOG_BUFFER = env.bool("SEARCH_QUERY_LOG_BUFFER", default=None)
+# How often each process sends its own counts to that Redis hash
+# (search/queries/query_counts.py); 0: only when the log is flushed.
+SEARCH_QUERY_COUNTS_SECONDS = env.float("SEARCH_QUERY_COUNTS_SECONDS", default=1.0)
 SEARCH_QUERY_LOG_FLUSH_SECONDS = env.float(
     "SEARCH_QUERY_LOG_FLUSH_SECONDS", default=60.0
 )

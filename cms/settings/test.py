@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast log
 ADMIN_2FA_REQUIRED = False
 # Celery runs eagerly inside tests unless a test starts a real worker itself.
 CELERY_TASK_ALWAYS_EAGER = True
+# No background thread sending search counts: a test flushes them itself.
+SEARCH_QUERY_COUNTS_SECONDS = 0
 # Separate names per parallel test run (e.g. several developers on one server).
 ELASTICSEARCH_INDEX_PREFIX = env("TEST_INDEX_PREFIX", default="sipanganten-test")
 # A key prefix per run too, so parallel runs sharing one Redis never see each

@@ -25,7 +25,7 @@ from search.indexing.source import page_versions
 from .facets import FACETS, parse_facets
 from .fallback_corpus import current_corpus
 from .fallback_rank import rank
-from .params import KATEGORI_LABELS, TYPE_LABELS, SearchParams
+from .params import SearchParams, facet_labels
 from .results import PageDescriber, SearchResult, matches
 
 MAX_RESULTS = 200
@@ -124,5 +124,4 @@ def _facets(rows, filters) -> dict[str, list[dict]]:
             for bucket in buckets:
                 bucket["name"] = {"buckets": [{"key": names[bucket["key"]]}]}
         aggregations[name] = {"values": {"buckets": buckets}}
-    labels = {"type": TYPE_LABELS, "kategori": KATEGORI_LABELS}
-    return parse_facets(aggregations, filters, labels)
+    return parse_facets(aggregations, filters, facet_labels())

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 TYPE_LABELS = {
@@ -30,6 +31,23 @@ KATEGORI_LABELS = {
     "serta_merta": _("Serta merta"),
     "setiap_saat": _("Tersedia setiap saat"),
 }
+_RESOLVED_LABELS: dict[str | None, dict[str, dict[str, str]]] = {}
+
+
+def facet_labels() -> dict[str, dict[str, str]]:
+    """The facet labels in the active language, as plain strings: translated once
+    per language and process (a search lists a few dozen facet rows; translating
+    each lazy label again was a tenth of the API's own time per search)."""
+    language = get_language()
+    labels = _RESOLVED_LABELS.get(language)
+    if labels is None:
+        labels = _RESOLVED_LABELS[language] = {
+            "type": {code: str(label) for code, label in TYPE_LABELS.items()},
+            "kategori": {code: str(label) for code, label in KATEGORI_LABELS.items()},
+        }
+    return labels
+
+
 FILTER_NAMES = ("opd", "type", "kategori", "year", "series")
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 100

@@ -15,20 +15,18 @@ import logging
 from contextlib import suppress
 
 from django.conf import settings
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 
-from search.client import get_client, query_timeout
+from search.client import query_timeout
 from search.documents import alias_name
 from search.language.analysis import analyze_query
 
-from . import breaker
+from . import breaker, es_http
 from .bestbets import pinned_pages
 from .compose import build_search_body, build_suggest_body
 from .facets import parse_facets
 from .fallback import database_autocomplete, database_search
 from .highlight import fuzzy_highlight_body, typo_words
-from .params import KATEGORI_LABELS, TYPE_LABELS, SearchParams
+from .params import SearchParams, facet_labels
 from .querylog import record_query
 from .results import PageDescriber, SearchHit, SearchResult
 from .suggest import (
@@ -122,7 +120,7 @@ def _elasticsearch(params, pinned, describer) -> SearchResult:
         facets=parse_facets(
             response.get("aggregations", {}),
             params.filters,
-            {"type": TYPE_LABELS, "kategori": KATEGORI_LABELS},
+            facet_labels(),
         ),
         suggestion=suggestion,
         page=params.page,
@@ -162,38 +160,24 @@ def _mark_typos(analyzed, suggest: dict, raw_hits: list[dict]) -> None:
             raw["highlight"] = marks[raw["_id"]]
 
 
-_QUERY_CLIENTS: dict[float, tuple] = {}
-
-
-def _query_client(timeout: float):
-    """``get_client().options(...)`` builds a client object each time (about 1 ms of
-    Python per search): keep one per timeout, for as long as the base client."""
-    base = get_client()
-    kept = _QUERY_CLIENTS.get(timeout)
-    if kept is None or kept[0] is not base:
-        kept = _QUERY_CLIENTS[timeout] = (
-            base,
-            base.options(request_timeout=timeout, max_retries=0),
-        )
-    return kept[1]
-
-
 def _call(body: dict, *, timeout: float) -> dict:
-    """One attempt, no retry: a failure is answered from the database at once."""
+    """One ``_search``, no retry: a failure is answered from the database at once."""
     url = settings.ELASTICSEARCH_URL
     if breaker.is_open(url):
         raise SearchUnavailable("Elasticsearch failed recently: not asked again yet")
     try:
-        return _query_client(timeout).search(index=alias_name(), body=body).body
-    except ApiError as error:
+        return es_http.endpoint(url).post(
+            f"/{alias_name()}/_search", body, timeout=timeout
+        )
+    except es_http.SearchHTTPError as error:
         # 404 (no index yet), 429, 5xx; a 400 would be our bug: log it loudly.
-        status = error.meta.status
+        status = error.status
         level = logging.ERROR if status == 400 else logging.WARNING
         logger.log(level, "search failed: %s", error, exc_info=level == logging.ERROR)
         if status == 429 or status >= 500:  # overloaded or broken: give it a rest
             breaker.trip(url)
         raise SearchUnavailable(str(error)) from error
-    except TransportError as error:  # connection refused, timeouts
+    except es_http.SearchConnectionError as error:  # refused, reset, timed out
         logger.warning("search unavailable: %s", error)
         breaker.trip(url)
         raise SearchUnavailable(str(error)) from error

@@ -1,15 +1,16 @@
 """The anonymous query log: what citizens search for, and what finds nothing.
 
-One row per (normalised query, day). A search adds to a Redis hash shared by every
-process (one HINCRBY, no SQL); beat writes the hash into the rows every
-``SEARCH_QUERY_LOG_FLUSH_SECONDS`` (``flush_query_log``), so the reports lag by up
-to that long. Where nothing would flush it (tasks run eagerly: no beat), where the
-cache is not Redis (the embedded default) or when Redis fails, the search writes its
-row itself, as before: one UPDATE with F() increments, or the day's first INSERT
-inside a savepoint so that two simultaneous first searches both count (the loser of
-the unique race updates). A count is never dropped for Redis' sake: a flush whose
-database write fails puts its counts back. Logging never breaks a search: a database
-error is logged and swallowed.
+One row per (normalised query, day). A search adds to its process's counts
+(``query_counts.py``: no I/O), which go to a Redis hash shared by every process
+within a second (one round trip for all of them); beat writes the hash into the rows
+every ``SEARCH_QUERY_LOG_FLUSH_SECONDS`` (``flush_query_log``), so the reports lag by
+up to that long. Where nothing would flush it (tasks run eagerly: no beat) or where
+the cache is not Redis (the embedded default), the search writes its row itself, as
+before: one UPDATE with F() increments, or the day's first INSERT inside a savepoint
+so that two simultaneous first searches both count (the loser of the unique race
+updates). When Redis fails, a process's counts are written to the rows directly. A
+count is never dropped for Redis' sake: a flush whose database write fails puts its
+counts back. Logging never breaks a search: a database error is logged and swallowed.
 """
 
 import logging
@@ -20,9 +21,11 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, QuerySet, Sum
 from django.utils import timezone
+from redis import exceptions as redis_errors
 
 from cms.core.cache_client import CACHE_ERRORS, cache_key, redis_client, run_script
 
+from . import query_counts
 from .keys import query_key
 from .models import SearchQueryStat
 
@@ -44,11 +47,11 @@ def record_query(text: str, *, zero_results: bool) -> None:
     key = query_key(text)
     if not key:
         return
-    today = timezone.localdate()
-    if _buffered(key, today, zero_results):
+    if _buffering() and redis_client() is not None:
+        query_counts.add(key, zero_results, send_counts)  # to Redis within a second
         return
     try:
-        _add(key, today, 1, 1 if zero_results else 0)
+        _add(key, timezone.localdate(), 1, 1 if zero_results else 0)
     except DatabaseError:
         logger.warning("search query log not written", exc_info=True)
 
@@ -60,27 +63,28 @@ def _buffering() -> bool:
     return chosen
 
 
-def _buffered(key: str, day: date, zero_results: bool) -> bool:
-    """True when Redis took the count."""
-    if not _buffering():
-        return False
+def send_counts(counts: dict[tuple[str, str], int]) -> None:
+    """This process's counts (``query_counts``) into the Redis hash in one round
+    trip; with Redis failing, straight into the log's rows."""
+    day = timezone.localdate()
     try:
         client = redis_client()
         if client is None:
-            return False
-        field = f"{day.isoformat()}{_SEP}{key}{_SEP}"
+            raise redis_errors.ConnectionError("the cache is not Redis")
         name = cache_key(BUFFER_NAME)
-        if not zero_results:
-            client.hincrby(name, field + "c", 1)
-            return True
-        pipe = client.pipeline()  # MULTI: both counts or neither
-        pipe.hincrby(name, field + "c", 1)
-        pipe.hincrby(name, field + "z", 1)
+        pipe = client.pipeline()  # MULTI: all counts or none
+        for (key, kind), value in counts.items():
+            pipe.hincrby(name, f"{day.isoformat()}{_SEP}{key}{_SEP}{kind}", value)
         pipe.execute()
-        return True
     except CACHE_ERRORS:
         logger.warning("search query log not buffered: written directly")
-        return False
+        write_direct(counts, day)
+
+
+def write_direct(counts: dict[tuple[str, str], int], day: date) -> None:
+    with transaction.atomic():
+        for key in sorted({key for key, _kind in counts}):
+            _add(key, day, counts.get((key, "c"), 0), counts.get((key, "z"), 0))
 
 
 def _add(key: str, day: date, count: int, zero_results: int) -> None:
@@ -101,7 +105,9 @@ def _add(key: str, day: date, count: int, zero_results: int) -> None:
 
 def flush_query_log() -> int:
     """Write the buffered counts into the rows; the number of searches written.
-    A failed database write puts the counts back for the next flush (and raises)."""
+    A failed database write puts the counts back for the next flush (and raises).
+    This process's own counts go to Redis first."""
+    query_counts.flush(send_counts)
     client = redis_client()
     if client is None:
         return 0

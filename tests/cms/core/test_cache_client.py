@@ -87,3 +87,24 @@ def test_requests_in_threads_of_their_own_share_redis_connections():
         thread.join()
     after = redis_client().info("clients")["connected_clients"]
     assert after - before <= 1, f"{after - before} new Redis connections for 20 reads"
+
+
+def test_cache_calls_share_one_redis_client_object():
+    """Django builds a redis-py client per cache call; ours keeps one per pool (its
+    constructor cost as much CPU as a round trip). Backends of other threads share
+    it too."""
+    import threading
+
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    first = backend._cache.get_client()
+    assert backend._cache.get_client(write=True) is first
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(caches["default"]._cache))
+    thread.start()
+    thread.join()
+    assert seen[0] is not backend._cache  # a backend object of its own...
+    assert seen[0].get_client() is first  # ...over the same client
+    backend.set("cache-client-test:shared", 7)
+    assert backend.get("cache-client-test:shared") == 7

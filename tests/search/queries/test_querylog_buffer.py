@@ -1,14 +1,23 @@
-"""The query log buffered in Redis: searches ask the database nothing, beat's flush
-writes every count, and no count is lost when Redis or the flush fails."""
+"""The query log buffered in the process, then Redis: searches ask the database and
+Redis nothing, beat's flush writes every count, and no count is lost when Redis or
+the flush fails."""
+
+import time
 
 import pytest
 from django.db import DatabaseError
 from django.utils import timezone
 
 from cms.core.cache_client import cache_key, redis_client
+from search.queries import query_counts
 from search.queries.models import SearchQueryStat
 from search.queries.public import search_public
-from search.queries.querylog import BUFFER_NAME, flush_query_log, record_query
+from search.queries.querylog import (
+    BUFFER_NAME,
+    flush_query_log,
+    record_query,
+    send_counts,
+)
 from search.tasks import flush_search_query_log
 
 from .conftest import params
@@ -56,11 +65,23 @@ def test_buffered_searches_reach_the_log_at_the_flush(buffered):
     assert SearchQueryStat.objects.get(query="stunting").date == timezone.localdate()
 
 
-def test_a_buffered_search_asks_the_database_nothing(
+def test_a_buffered_search_asks_the_database_and_redis_nothing(
     buffered, django_assert_num_queries
 ):
+    client, name = buffered
+    before = client.info("stats")["total_commands_processed"]
     with django_assert_num_queries(0):
-        record_query("stunting", zero_results=True)
+        for _ in range(20):
+            record_query("stunting", zero_results=True)
+    # INFO itself is the one command between the two readings
+    assert client.info("stats")["total_commands_processed"] - before <= 1
+    assert client.hgetall(name) == {}
+    assert query_counts.flush(send_counts) == 20  # one pipeline for all of them
+    day = timezone.localdate().isoformat()
+    assert client.hgetall(name) == {
+        f"{day}\tstunting\tc".encode(): b"20",
+        f"{day}\tstunting\tz".encode(): b"20",
+    }
 
 
 @pytest.mark.usefixtures("corpus_index")
@@ -74,12 +95,41 @@ def test_searches_counted_in_the_buffer_are_the_searches_made(buffered):
     assert logged() == {"stunting": (3, 0), "beasiswa kuliah luar negeri": (1, 1)}
 
 
-def test_with_redis_down_each_search_is_written_directly(settings):
+def test_with_redis_down_the_counts_are_written_directly(settings):
     settings.SEARCH_QUERY_LOG_BUFFER = True
     settings.CACHES = DEAD_REDIS
     record_query("stunting", zero_results=True)
     record_query("stunting", zero_results=False)
+    assert logged() == {}
+    assert query_counts.flush(send_counts) == 2  # what the process's thread does
     assert logged() == {"stunting": (2, 1)}
+
+
+def test_counts_the_database_refused_are_kept_for_the_next_try(settings):
+    settings.SEARCH_QUERY_LOG_BUFFER = True
+    settings.CACHES = DEAD_REDIS
+    record_query("stunting", zero_results=False)
+    record_query("x" * 10, zero_results=False)
+
+    def refuse(counts):
+        raise DatabaseError("down too")
+
+    with pytest.raises(DatabaseError):
+        query_counts.flush(refuse)
+    assert query_counts.flush(send_counts) == 2
+    assert logged() == {"stunting": (1, 0), "x" * 10: (1, 0)}
+
+
+def test_each_process_sends_its_counts_within_a_second(buffered, settings):
+    """The thread that sends them (off in the other tests: they flush themselves)."""
+    client, name = buffered
+    settings.SEARCH_QUERY_COUNTS_SECONDS = 0.2
+    record_query("banjir rob", zero_results=False)
+    deadline = time.monotonic() + 5
+    while not client.hgetall(name) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    day = timezone.localdate().isoformat()
+    assert client.hgetall(name) == {f"{day}\tbanjir rob\tc".encode(): b"1"}
 
 
 def test_without_a_beat_each_search_is_written_directly(settings):
