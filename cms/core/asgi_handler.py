@@ -1,29 +1,41 @@
-"""Django's ASGI handler without two per-request costs of running sync code.
+"""Django's ASGI handler, with one thread hop per request instead of five.
 
 Every view and middleware of this project except the live stream is sync. Django's
-own handler, given a sync middleware stack, makes three thread hops per request
-(into a thread for the middleware, back to the event loop for the inner handler,
-into the thread again for the view) and starts and joins a new OS thread for every
-request. Measured under load with a search request (docs/search-speed.md), that was
-about a third of the server's CPU.
+own handler, for such a stack, goes between the event loop and a thread five times
+per request (the ``request_started`` signal; into the middleware; back to the event
+loop for the inner handler; into the view; ``response.close()`` with its
+``request_finished`` signal) and starts and joins a new OS thread for every request.
+Measured in one process without a network, that made a robots.txt cost 2.5-3.0 ms of
+CPU where Django's sync handler needs 0.8 ms (docs/search-speed.md).
 
-This handler keeps Django's request parsing, signals, disconnect handling and
-response sending, and changes two things:
+Here a request's whole sync part runs in one call into its thread: the
+``request_started`` signal, the middleware stack (built in sync mode, as under
+WSGI) and the view, and, for a response whose body is already in memory,
+``response.close()`` (its ``request_finished`` signal gives the database connection
+back before the bytes go out, in the thread that used it). A streaming response is
+closed after it was sent, as Django does. An async view (the live stream) still runs
+on the event loop, one hop back from that thread.
 
-- The middleware stack is built in sync mode, as under WSGI, and the whole of it
-  runs in one call into the request's thread. An async view (the live stream) is
-  still called on the event loop, through one hop back from that thread.
-- The request's thread comes from a pool of single-thread executors. All of one
-  request's sync code still runs in one thread (``ThreadSensitiveContext`` with an
-  executor, asgiref's own mechanism), as Django needs for its database connections;
-  the thread is used by one request at a time and reused afterwards, as gthread
-  WSGI workers do.
+The request's thread comes from a pool of single-thread executors: all of one
+request's sync code runs in one thread (``ThreadSensitiveContext`` with an executor,
+asgiref's own mechanism), as Django's database connections need; the thread serves
+one request at a time and is kept for later ones, as gthread WSGI workers do.
+
+``handle`` follows Django 5.2's ``ASGIHandler.handle`` except for those two points;
+tests/cms/core/test_asgi_handler.py fails when Django's changes, so the copy is
+reviewed on upgrade.
 """
 
+import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 
 from asgiref.sync import ThreadSensitiveContext, sync_to_async
-from django.core.handlers.asgi import ASGIHandler
+from django.core import signals
+from django.core.exceptions import RequestAborted
+from django.core.handlers.asgi import ASGIHandler, get_script_prefix
+from django.http import FileResponse
+from django.urls import set_script_prefix
 
 # Idle request threads kept per process; beyond this a finished request's thread
 # ends. Concurrent requests are bounded by the server, not by this number.
@@ -83,7 +95,64 @@ class PooledThreadASGIHandler(ASGIHandler):
         finally:
             self.threads.release(thread)
 
-    async def get_response_async(self, request):
-        # The sync get_response (URL conf, the stack, resource closers, logging)
-        # in the request's thread: one hop for the whole stack.
-        return await sync_to_async(self.get_response, thread_sensitive=True)(request)
+    def respond(self, request, scope):
+        """The sync part of a request, in its thread: started, answered and, when
+        the body is in memory, finished."""
+        signals.request_started.send(sender=self.__class__, scope=scope)
+        response = self.get_response(request)
+        response._handler_class = self.__class__
+        if isinstance(response, FileResponse):
+            response.block_size = self.chunk_size
+        if not response.streaming:
+            response.close()
+        return response
+
+    async def handle(self, scope, receive, send):
+        try:
+            body_file = await self.read_body(receive)
+        except RequestAborted:
+            return
+        set_script_prefix(get_script_prefix(scope))
+        request, error_response = self.create_request(scope, body_file)
+        if request is None:  # Django's order for a request it could not build
+            await signals.request_started.asend(sender=self.__class__, scope=scope)
+            body_file.close()
+            await self.send_response(error_response, send)
+            await sync_to_async(error_response.close)()
+            return
+
+        async def process_request(request, send):
+            response = await sync_to_async(self.respond, thread_sensitive=True)(
+                request, scope
+            )
+            with suppress(asyncio.CancelledError):  # the client went away meanwhile
+                await self.send_response(response, send)
+            return response
+
+        # Django's: a disconnect while the response is made or sent cancels it.
+        tasks = [
+            asyncio.create_task(self.listen_for_disconnect(receive)),
+            asyncio.create_task(process_request(request, send)),
+        ]
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in tasks:
+            if task.done():
+                try:
+                    task.result()
+                except RequestAborted:
+                    pass
+                except AssertionError:
+                    body_file.close()
+                    raise
+            else:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
+        try:
+            response = tasks[1].result()
+        except asyncio.CancelledError:
+            await signals.request_finished.asend(sender=self.__class__)
+        else:
+            if response.streaming:
+                await sync_to_async(response.close)()
+        body_file.close()
