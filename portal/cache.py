@@ -15,11 +15,13 @@ through the ``before_serve_page`` hook (``wagtail_hooks``), portal views through
 
 import hashlib
 import logging
+from functools import cache as cache_function
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -78,6 +80,18 @@ def _key(request, generation) -> str:
     return f"portal:page:{generation}:{get_language()}:{digest}"
 
 
+@cache_function
+def _search_path() -> str:
+    return reverse("portal-search")
+
+
+def _never_stored(request) -> bool:
+    """The search page: one page per query, never opted in (portal/search_views.py),
+    so looking it up would be a round trip for nothing. The generation is still
+    read: the page's small lookups are kept per generation."""
+    return request.path_info == _search_path()
+
+
 def _storable(request, response) -> bool:
     if not getattr(request, _FLAG, False) or getattr(request, "is_preview", False):
         return False
@@ -112,9 +126,9 @@ class PortalPageCacheMiddleware:
         generation = current_generation()
         if generation is None:
             return self.get_response(request)
-        key = _key(request, generation)
+        key = None if _never_stored(request) else _key(request, generation)
         try:
-            cached = cache.get(key)
+            cached = None if key is None else cache.get(key)
         except Exception:  # a cache outage must not take the portal down
             logger.exception("Portal page cache read failed")
             cached = None
@@ -126,7 +140,7 @@ class PortalPageCacheMiddleware:
             response = self.get_response(request)
         finally:
             generation_copies.done(token)
-        if _storable(request, response):
+        if key is not None and _storable(request, response):
             self._store(key, response)
             response[CACHE_HEADER] = "miss"
         return response

@@ -62,14 +62,15 @@ EMAIL_BACKEND = env(
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
-# Served under ASGI (docs/production.md), each request's sync code runs in a thread
-# of its own, so a persistent connection would never be reused. Web processes share
-# a few connections through psycopg's pool instead (about twice the API's throughput
-# in bench/api): keep web processes x DATABASE_POOL_SIZE below PostgreSQL's
-# max_connections. A full pool makes a request wait DATABASE_POOL_TIMEOUT seconds,
-# then answer 503. Celery workers drop the pool (cms/celery.py: a forked child must
-# not share its parent's connections); DATABASE_POOL_SIZE=0 turns it off, e.g. for
-# a WSGI deployment that prefers CONN_MAX_AGE.
+# Served under ASGI (docs/production.md), a request's sync code runs in a thread
+# taken from a per-process pool (cms/core/asgi_handler.py). Web processes share a few
+# database connections through psycopg's pool (about twice the API's throughput in
+# bench/api, when every request had a new thread): keep web processes x
+# DATABASE_POOL_SIZE below PostgreSQL's max_connections. A full pool makes a request
+# wait DATABASE_POOL_TIMEOUT seconds, then answer 503. Celery workers drop the pool
+# (cms/celery.py: a forked child must not share its parent's connections);
+# DATABASE_POOL_SIZE=0 turns it off, e.g. for a WSGI deployment that prefers
+# CONN_MAX_AGE.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)  # noqa: F405
 _pool_size = env.int("DATABASE_POOL_SIZE", default=8)
 if _pool_size > 0:

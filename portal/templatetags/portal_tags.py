@@ -72,6 +72,13 @@ def nav_current(context, prefix):
 
 
 @register.simple_tag(takes_context=True)
+def nav_state(context, *prefixes):
+    """Which of the nav entries ``prefixes`` are current (``nav_current`` for each):
+    the key under which the header's navigation is rendered once."""
+    return tuple(bool(nav_current(context, prefix)) for prefix in prefixes)
+
+
+@register.simple_tag(takes_context=True)
 def organization_data(context, opd=None):
     request = context["request"]
     if opd is None:

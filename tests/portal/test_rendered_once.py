@@ -75,3 +75,31 @@ def test_a_new_year_gets_a_new_footer(client, db, monkeypatch):
 
     monkeypatch.setattr("django.template.defaulttags.datetime", NextYear)
     assert f"© {year} " in client.get("/cari/").content.decode()
+
+
+HEADER = Template(
+    "{% include 'components/site_header.html' %}"
+)  # base.html's include, with the request in the context
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_kept_header_equals_a_fresh_one_on_every_section(language, rf):
+    paths = ["/", "/cari/", "/opd/dinkes/", "/dip/", "/topik/x/", "/lapor/", "/a/b/"]
+
+    def header(path, **extra):
+        request = rf.get(path, {"q": "banjir"})
+        with translation.override(language):
+            return HEADER.render(Context({"request": request, **extra}))
+
+    fresh = {}
+    for path in paths:
+        portal_fragments.forget()
+        fresh[path] = header(path)
+    portal_fragments.forget()
+    for path in paths + paths[::-1]:  # every section after every other one
+        assert header(path) == fresh[path], path
+    current = {path: fresh[path].count('aria-current="page"') for path in paths}
+    assert current == {p: 0 if p == "/a/b/" else 1 for p in paths}
+    # the header's own search box keeps the reader's words
+    assert 'value="banjir"' in header("/a/b/")
+    assert 'value="banjir"' not in header("/cari/", page_has_search=True)
