@@ -20,8 +20,8 @@ from search.queries.params import (
     DEFAULT_PAGE_SIZE,
     FILTER_NAMES,
     MAX_PAGE,
-    TYPE_LABELS,
     SearchParams,
+    facet_labels,
 )
 
 FACET_TITLES = {
@@ -76,7 +76,8 @@ def search_url(path: str, params: SearchParams, **changes) -> str:
 
 
 def result_rows(result) -> list[dict]:
-    return [_row(hit) for hit in result.results]
+    type_labels = facet_labels()["type"]  # translated once per language
+    return [_row(hit, type_labels) for hit in result.results]
 
 
 def _words(fragment: str) -> set[str]:
@@ -98,7 +99,7 @@ def _distinct(fragments) -> list[str]:
     return chosen
 
 
-def _row(hit) -> dict:
+def _row(hit, type_labels: dict[str, str]) -> dict:
     titles = hit.highlight.get("title")
     fragments = _distinct(
         fragment
@@ -113,7 +114,7 @@ def _row(hit) -> dict:
         "title": safe_highlight(titles[0]) if titles else hit.title,
         "url": hit.url,
         "type": hit.type,
-        "type_label": TYPE_LABELS.get(hit.type, hit.type),
+        "type_label": type_labels.get(hit.type, hit.type),
         "opd": hit.opd,
         "published": _moment(hit.published),
         "snippet": snippet,

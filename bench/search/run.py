@@ -20,7 +20,8 @@ the server of DATABASE_URL; kept between runs so re-runs skip the import, drop i
    the raw client's ``streaming_bulk`` (same chunk size, refresh at the end, as the
    reindex does) into ``bench-search-raw``. Targets: ratio >= 0.7, RSS < 300 MB.
 3. Throughput (``latency.py``): the production server (gunicorn with ``--workers``
-   uvicorn workers, by default two per core as docs/production.md recommends;
+   uvicorn workers, by default one per core: two per core measured slower here, see
+   docs/search-speed.md;
    ``bench.search.settings``: production, its psycopg pool included, none with
    ``DATABASE_POOL_SIZE=0``; each request's sync code runs in a thread of its own, so
    Elasticsearch sees as many queries in flight from us as from the raw side)
@@ -405,8 +406,8 @@ def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=2 * (os.cpu_count() or 1),
-        help="uvicorn workers (default: two per core, as docs/production.md)",
+        default=os.cpu_count() or 1,
+        help="uvicorn workers (default: one per core; docs/search-speed.md)",
     )
     parser.add_argument(
         "--latency-only",

@@ -8,6 +8,7 @@ from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -33,6 +34,19 @@ _FILE_TYPES = {
 }
 
 
+_MONTH_NAMES: dict[str | None, dict[int, str]] = {}
+
+
+def _month_names() -> dict[int, str]:
+    """Django's month names in the active language, translated once per language
+    (a search page shows ten dates)."""
+    language = get_language()
+    names = _MONTH_NAMES.get(language)
+    if names is None:
+        names = _MONTH_NAMES[language] = {n: str(name) for n, name in MONTHS.items()}
+    return names
+
+
 @register.filter
 def tanggal(value, style=""):
     """``5 Maret 2025, 14.30 WIB`` (Asia/Jakarta); ``|tanggal:"pendek"`` drops the
@@ -44,7 +58,7 @@ def tanggal(value, style=""):
         with_time = style != "pendek"
     else:
         with_time = False
-    text = f"{value.day} {MONTHS[value.month]} {value.year}"
+    text = f"{value.day} {_month_names()[value.month]} {value.year}"
     if with_time:
         text += f", {value.hour:02d}.{value.minute:02d} WIB"
     return text
