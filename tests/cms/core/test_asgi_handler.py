@@ -8,7 +8,6 @@ import hashlib
 import inspect
 import json
 import threading
-import time
 
 import pytest
 from django.core.handlers.asgi import ASGIHandler
@@ -21,9 +20,13 @@ from cms.core.asgi_handler import PooledThreadASGIHandler, RequestThread, Reques
 _finished_in: list[int] = []
 
 
+_together = threading.Barrier(3, timeout=10)
+
+
 def _where(request):
-    if "sleep" in request.GET:
-        time.sleep(float(request.GET["sleep"]))
+    if "together" in request.GET:
+        # Only passes when three requests are in their views at the same time.
+        _together.wait()
     return JsonResponse({"thread": threading.get_ident()})
 
 
@@ -111,14 +114,13 @@ def test_later_requests_reuse_the_thread_off_the_event_loop(app):
 
 def test_concurrent_requests_run_side_by_side_in_their_own_threads(app):
     async def run():
-        return await asyncio.gather(*(_get(app, "/where/?sleep=0.3") for _ in range(3)))
+        return await asyncio.gather(*(_get(app, "/where/?together") for _ in range(3)))
 
-    started = time.monotonic()
+    _together.reset()
     answers = asyncio.run(run())
-    elapsed = time.monotonic() - started
+    # One after another, the first would wait at the barrier alone and fail (500).
     assert [status for status, _ in answers] == [200, 200, 200]
     assert len({_thread(body) for _, body in answers}) == 3
-    assert elapsed < 0.8  # not one after another (0.9 s)
 
 
 def test_the_finished_signal_runs_in_the_request_thread(app):

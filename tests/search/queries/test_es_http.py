@@ -137,7 +137,9 @@ def test_a_silent_server_fails_by_the_deadline():
         started = time.monotonic()
         with pytest.raises(es_http.SearchConnectionError):
             endpoint.post("/a/_search", {}, timeout=0.5)
-        assert 0.4 < time.monotonic() - started < 2
+        # Not a speed target: the server stays silent for 10 s, so an answer before
+        # that is the client's own deadline (and not before it started).
+        assert 0.5 <= time.monotonic() - started < 9
         assert endpoint._idle == []  # the stuck connection is not kept
     finally:
         server.close()
