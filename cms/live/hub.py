@@ -59,13 +59,17 @@ class Hub:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     # --- connections ----------------------------------------------------------
-    async def attach(self, connection: Connection) -> None:
+    async def attach(self, connection: Connection) -> str:
+        """Add the connection; returns the id of the last event dispatched before
+        it, so every later one reaches it. Redis away: the reader keeps trying and
+        reads on from its last id."""
         self._start_reader()
-        self.connections.add(connection)
-        # Events logged after this reach the connection. Redis away: the reader
-        # keeps trying and reads on from its last id.
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._ready.wait(), timeout=3)
+        # No await between the two: an event dispatched in between would count
+        # as seen without reaching the connection.
+        self.connections.add(connection)
+        return self.tail
 
     def detach(self, connection: Connection) -> None:
         self.connections.discard(connection)
@@ -123,13 +127,18 @@ class Hub:
             try:
                 key = log.stream_key()
                 if last is None:  # start at the end: older events are replays
+                    # Redis's clock first: every id it gives after this is at
+                    # least this millisecond.
+                    seconds, micros = await client.time()
                     newest = await client.xrevrange(key, count=1)
                     if newest:
-                        last = newest[0][0]
-                    else:  # Redis's clock: the ids it will give are later
-                        seconds, micros = await client.time()
-                        last = f"{seconds * 1000 + micros // 1000}-0"
-                    self.tail = last
+                        last = self.tail = newest[0][0]
+                    else:
+                        # Empty: all that is added from now on is new, whatever
+                        # its id. The tabs' marker is just before Redis's now, so
+                        # an event logged in this same millisecond still counts.
+                        last = "0-0"
+                        self.tail = f"{seconds * 1000 + micros // 1000 - 1}-0"
                 self._ready.set()
                 backoff = 0.5
                 while True:

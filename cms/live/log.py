@@ -72,8 +72,8 @@ class MemoryLog:
         return event_id
 
     def last_id(self) -> str:
-        if self._last == (0, 0):  # nothing yet: later ids are later in time
-            return f"{int(time.time() * 1000)}-0"
+        if self._last == (0, 0):  # nothing yet: the next id is this ms or later
+            return f"{int(time.time() * 1000) - 1}-0"
         return f"{self._last[0]}-{self._last[1]}"
 
     def after(self, since: str) -> list[tuple[str, str]] | None:

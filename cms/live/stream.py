@@ -85,9 +85,8 @@ def _event(name: str, data: dict, event_id: str | None = None) -> str:
 
 async def _events(connection: Connection, slot: str, since: str | None):
     user_id = connection.user_id
-    await hub.attach(connection)
     try:
-        sent = log.parse_id(hub.tail)
+        sent = log.parse_id(await hub.attach(connection))
         missed = await hub.replay(since) if since else []
         yield f"retry: {RETRY_MS}\n\n"
         for event_id, message in missed or ():
