@@ -102,6 +102,14 @@ def drop_database(url: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
+def database_exists(url: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(with_db(url, "postgres"), autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        return found.fetchone() is not None
+
+
 def copy_database(url: str, source: str, target: str) -> None:
     """``target`` afresh as a copy of ``source`` (PostgreSQL's CREATE DATABASE ...
     TEMPLATE: seconds, where migrating takes a minute); nobody may be connected to

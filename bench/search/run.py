@@ -60,6 +60,7 @@ from bench.common import (  # noqa: E402
     asgi_cmd,
     bench_env,
     collect_static,
+    database_exists,
     drop_database,
     free_port,
     import_corpus,
@@ -436,6 +437,11 @@ def main() -> None:
     CONCURRENCY = args.concurrency
     env = scratch_env()
     size = "the index as it is" if args.latency_only else f"{args.items} items"
+    if args.latency_only and not database_exists(env["DATABASE_URL"], BENCH_DB):
+        sys.exit(
+            f"--latency-only needs the scratch database {BENCH_DB}: run once "
+            "without it (import and reindex, a few minutes for 10,000 items)"
+        )
     print(f"Scratch DB {BENCH_DB}, ES prefix {PREFIX}, {size}", flush=True)
     rows = [] if args.latency_only else build_rows(build_phases(args, env))
     os.environ.update(env)

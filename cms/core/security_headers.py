@@ -25,9 +25,12 @@ from base64 import b64encode
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.constants import HEADER, HEADER_REPORT_ONLY, NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
@@ -176,6 +179,42 @@ def policy_for(path: str) -> dict:
     return portal_policy()
 
 
+def _area_config(path: str) -> dict:
+    config = policy_for(path)
+    report_uri = getattr(settings, "CSP_REPORT_URI", "")
+    if report_uri:
+        config["report-uri"] = [report_uri]
+    return config
+
+
+# What a view may set on its response to change its policy (django-csp's
+# decorators); such a response is built by django-csp itself.
+_VIEW_POLICY_ATTRIBUTES = tuple(
+    f"_csp_{kind}{suffix}"
+    for kind in ("config", "update", "replace", "exempt")
+    for suffix in ("", "_ro")
+)
+_built: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+@receiver(setting_changed)
+def _forget_built(**kwargs) -> None:
+    _built.clear()
+
+
+def area_headers(path: str) -> tuple[tuple[str, str], ...]:
+    """The policy headers of ``path``'s area as django-csp builds them, built once
+    per area (the policy depends on settings only; with no nonce and no view
+    decorator, every response of an area gets the same header)."""
+    prefix = next((p for p, _policy in AREAS if path.startswith(p)), "")
+    found = _built.get(prefix)
+    if found is None:
+        headers = [(HEADER, build_policy(config=_area_config(path)))]
+        headers.append((HEADER_REPORT_ONLY, build_policy(report_only=True)))
+        found = _built[prefix] = tuple((n, v) for n, v in headers if v)
+    return found
+
+
 class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware with the policy of the request's area, plus
     Permissions-Policy on every response."""
@@ -183,13 +222,35 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None:
-            parts.config = policy_for(request.path_info)
-            report_uri = getattr(settings, "CSP_REPORT_URI", "")
-            if report_uri:
-                parts.config["report-uri"] = [report_uri]
+            parts.config = _area_config(request.path_info)
         return parts
 
     def process_response(self, request, response):
-        response = super().process_response(request, response)
+        if self._area_policy_alone(request, response):
+            # Building the policy costs as much as a cache round trip: the area's
+            # headers are built once (tests compare them with django-csp's own).
+            for name, value in area_headers(request.path_info):
+                response.setdefault(name, value)
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        else:
+            response = super().process_response(request, response)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+    @staticmethod
+    def _area_policy_alone(request, response) -> bool:
+        """No nonce, no view decorator, no exclusion, not Django's debug page:
+        the response gets exactly its area's policy."""
+        return (
+            getattr(request, "_csp_nonce", None) is None
+            and not any(hasattr(response, a) for a in _VIEW_POLICY_ATTRIBUTES)
+            and not (settings.DEBUG and response.status_code in (404, 500))
+            and not _excluded_prefixes()
+        )
+
+
+def _excluded_prefixes() -> bool:
+    return any(
+        (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+        for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+    )
