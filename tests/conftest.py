@@ -45,6 +45,20 @@ def search_query_counts():
 
 
 @pytest.fixture(autouse=True)
+def process_local_counts():
+    """What a process keeps of the shared cache for a second (the generation the
+    search reads, its rate-limit tallies) never carries over from one test, and
+    its flushed cache, to the next."""
+    from cms.core import content_generation, rate_limits
+
+    content_generation.forget_recent()
+    rate_limits.forget_leases()
+    yield
+    content_generation.forget_recent()
+    rate_limits.forget_leases()
+
+
+@pytest.fixture(autouse=True)
 def api_lookup_copies():
     """Test transactions roll back without telling anyone (the content generation
     does not move): the API's per-process copies of public lookups

@@ -26,6 +26,9 @@ from cms.core.cache_client import CACHE_ERRORS
 from cms.core.rate_limits import spend
 
 PREFIX = "/api/v1/"
+# Answers never stored (the search views: ``server_cache = False``), so never
+# found here: their own throttle counts them (mostly without a round trip).
+NEVER_STORED = ("/api/v1/search/",)
 
 
 class _Negotiated:
@@ -81,6 +84,7 @@ def _eligible(request) -> bool:
     return (
         request.method == "GET"
         and request.path.startswith(PREFIX)
+        and not request.path.startswith(NEVER_STORED)
         and getattr(settings, "API_FAST_PATH", True)
         and "HTTP_AUTHORIZATION" not in meta
         and "HTTP_X_API_KEY" not in meta

@@ -16,7 +16,8 @@ from rest_framework.throttling import BaseThrottle
 
 from cms.core.cache_client import CACHE_ERRORS
 from cms.core.client_address import client_ip
-from cms.core.rate_limits import parse_rate, spend
+from cms.core.content_generation import GENERATION_KEY, recent_generation
+from cms.core.rate_limits import parse_rate, spend, spend_mostly_local
 
 __all__ = [
     "PREFETCHED",
@@ -61,6 +62,8 @@ class KeyOrAddressRateThrottle(BaseThrottle):
             view.prefetched = getattr(request, PREFETCHED, None)
             return True
         ident, limit = general_budget(key, client_ip(request))
+        if key is None and getattr(view, "rate_limit_mostly_local", False):
+            return self._mostly_local(view, ident, limit)
         if limit is None:
             return True
         # A view may ask for cache entries read in the same round trip (the
@@ -73,6 +76,19 @@ class KeyOrAddressRateThrottle(BaseThrottle):
             return True
         if names:
             view.prefetched = found
+        return allowed
+
+    def _mostly_local(self, view, ident, limit) -> bool:
+        """An anonymous search: counted in this process while the address is far
+        below its limit (``spend_mostly_local``), with the generation as read in
+        the last second (``recent_generation``): no round trip of its own."""
+        view.prefetched = {GENERATION_KEY: recent_generation()}
+        if limit is None:
+            return True
+        try:
+            allowed, self.retry_after = spend_mostly_local(ident, *limit)
+        except CACHE_ERRORS:
+            return True
         return allowed
 
     def wait(self):

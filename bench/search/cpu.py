@@ -60,3 +60,26 @@ def es_pid(client) -> int | None:
 
 def available() -> bool:
     return Path("/proc/self/stat").exists()
+
+
+def settle(probe: CpuProbe, *, quiet: float = 3.0, limit: float = 180.0) -> float:
+    """Wait until Elasticsearch and our server have been nearly idle (under 10% of
+    a core together) for ``quiet`` seconds: after a reindex Elasticsearch merges
+    segments for a while, and that work would be billed to whichever side runs
+    first. Returns the seconds waited (``limit`` at most)."""
+    started = time.monotonic()
+    calm_since = None
+    before = probe.snapshot()
+    while time.monotonic() - started < limit:
+        time.sleep(0.5)
+        after = probe.snapshot()
+        busy = sum(after[k] - before[k] for k in ("server", "elasticsearch")) / 0.5
+        before = after
+        now = time.monotonic()
+        if busy > 0.1:
+            calm_since = None
+        elif calm_since is None:
+            calm_since = now
+        elif now - calm_since >= quiet:
+            break
+    return time.monotonic() - started

@@ -481,6 +481,9 @@ def main() -> None:
         probe = (
             cpu.CpuProbe(web.pid, cpu.es_pid(get_client())) if cpu.available() else None
         )
+        if probe is not None:
+            waited = cpu.settle(probe)
+            print(f"waited {waited:.0f} s for Elasticsearch to settle", flush=True)
         sides = compare(
             env["ELASTICSEARCH_URL"],
             base,

@@ -18,6 +18,7 @@ down in docs/adr/007-api-and-portal-caching.md.
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 from cms.core.cache_client import (
@@ -47,16 +48,21 @@ return generation
 def bump_content_generation() -> int | None:
     """Start a new generation now; None when the cache is unreachable (logged:
     cached responses then live at most ``API_SERVER_CACHE_TTL``)."""
+    global _recent
     now = int(time.time())
     try:
         if redis_client() is not None:
-            return int(run_script(_BUMP_SCRIPT, [cache_key(GENERATION_KEY)], [now]))
-        generation = max((cache.get(GENERATION_KEY) or 0) + 1, now)
-        cache.set(GENERATION_KEY, generation, timeout=None)
-        return generation
+            generation = int(
+                run_script(_BUMP_SCRIPT, [cache_key(GENERATION_KEY)], [now])
+            )
+        else:
+            generation = max((cache.get(GENERATION_KEY) or 0) + 1, now)
+            cache.set(GENERATION_KEY, generation, timeout=None)
     except CACHE_ERRORS:
         logger.exception("Could not bump the API content generation")
         return None
+    _recent = (time.monotonic(), generation)  # this process knows at once
+    return generation
 
 
 def ensure_generation() -> int | None:
@@ -70,6 +76,34 @@ def ensure_generation() -> int | None:
         return generation
     except CACHE_ERRORS:
         return None
+
+
+# (when read, the generation) in this process, for ``recent_generation``.
+_recent: tuple[float, int | None] = (float("-inf"), None)
+
+
+def recent_generation() -> int | None:
+    """The generation as read at most ``RECENT_GENERATION_SECONDS`` ago in this
+    process (one round trip a second instead of one per request), or as this
+    process last bumped it. Only for answers that already lag the commit by as
+    much, never stored: the public search, which Elasticsearch answers once the
+    index has caught up (about a second after a publish). Cached responses and
+    pages always read the current generation."""
+    global _recent
+    read_at, generation = _recent
+    now = time.monotonic()
+    max_age = getattr(settings, "RECENT_GENERATION_SECONDS", 1.0)
+    if generation is not None and now - read_at < max_age:
+        return generation
+    generation = ensure_generation()
+    _recent = (now, generation)
+    return generation
+
+
+def forget_recent() -> None:
+    """Tests: as a fresh process."""
+    global _recent
+    _recent = (float("-inf"), None)
 
 
 def on_changes_committed(changes) -> None:
