@@ -41,10 +41,14 @@ def ttl() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_TTL", 300))
 
 
-def current_generation():
-    """The content generation, or None when the cache is unreachable."""
+def current_generation(*, recent: bool = False):
+    """The content generation, or None when the cache is unreachable. ``recent``:
+    as this process read it within the last second (``recent_generation``), for
+    a page that is never stored and follows the search index anyway."""
     from cms.core import content_generation
 
+    if recent:
+        return content_generation.recent_generation()
     return content_generation.ensure_generation()
 
 
@@ -87,8 +91,10 @@ def _search_path() -> str:
 
 def _never_stored(request) -> bool:
     """The search page: one page per query, never opted in (portal/search_views.py),
-    so looking it up would be a round trip for nothing. The generation is still
-    read: the page's small lookups are kept per generation."""
+    so looking it up would be a round trip for nothing. Its small lookups are kept
+    per generation, read at most once a second: its results follow the search
+    index, which lags a publish by about as much (the API's search does the same,
+    api/v1/throttling.py)."""
     return request.path_info == _search_path()
 
 
@@ -123,10 +129,11 @@ class PortalPageCacheMiddleware:
             request
         ):
             return self.get_response(request)
-        generation = current_generation()
+        never_stored = _never_stored(request)
+        generation = current_generation(recent=never_stored)
         if generation is None:
             return self.get_response(request)
-        key = None if _never_stored(request) else _key(request, generation)
+        key = None if never_stored else _key(request, generation)
         try:
             cached = None if key is None else cache.get(key)
         except Exception:  # a cache outage must not take the portal down
