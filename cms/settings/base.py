@@ -87,7 +87,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Before the API fast path, so its answers get the header like any other.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, users, second factor, messages and redirects run everywhere but
+    # /api/, which uses none of them (cms/core/admin_middleware.py).
+    "cms.core.admin_middleware.Sessions",
     "portal.language.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,13 +101,13 @@ MIDDLEWARE = [
     # Over-long API URIs: the JSON 414 the schema documents (api/v1/uri_limit.py).
     "api.v1.uri_limit.URILengthMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.core.admin_middleware.Authentication",
     # Second factor enforced on every admin URL (cms/accounts/middleware.py), then
     # django-axes' locked-out answer for every login form.
-    "cms.accounts.middleware.TwoFactorMiddleware",
+    "cms.core.admin_middleware.TwoFactor",
     "axes.middleware.AxesMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.core.admin_middleware.Messages",
+    "cms.core.admin_middleware.Redirects",
     # Last: it needs the reader and the language (portal/cache.py).
     "portal.cache.PortalPageCacheMiddleware",
 ]
