@@ -372,6 +372,14 @@ SEARCH_QUERY_LOG_BUFFER = env.bool("SEARCH_QUERY_LOG_BUFFER", default=None)
 # How often each process sends its own counts to that Redis hash
 # (search/queries/query_counts.py); 0: only when the log is flushed.
 SEARCH_QUERY_COUNTS_SECONDS = env.float("SEARCH_QUERY_COUNTS_SECONDS", default=1.0)
+# Searches (API and /cari/) read the content generation at most this often per
+# process; cached answers always read it (cms/core/content_generation.py).
+RECENT_GENERATION_SECONDS = env.float("RECENT_GENERATION_SECONDS", default=1.0)
+# An anonymous search's rate limit is spent through leases: requests counted ahead
+# for at most this long, at most 1/SHARE of the limit each (cms/core/rate_limits.py;
+# SHARE 0: one round trip per request).
+RATE_LIMIT_LOCAL_SECONDS = env.float("RATE_LIMIT_LOCAL_SECONDS", default=1.0)
+RATE_LIMIT_LOCAL_SHARE = env.int("RATE_LIMIT_LOCAL_SHARE", default=20)
 SEARCH_QUERY_LOG_FLUSH_SECONDS = env.float(
     "SEARCH_QUERY_LOG_FLUSH_SECONDS", default=60.0
 )
