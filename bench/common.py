@@ -85,13 +85,11 @@ def create_database(name: str) -> None:
     """The scratch database ``name`` on the server of ``DATABASE_URL``, once."""
     import psycopg
 
-    admin = with_db(os.environ["DATABASE_URL"], "postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
+    url = os.environ["DATABASE_URL"]
+    if database_exists(url, name):
+        return
+    with psycopg.connect(with_db(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def drop_database(url: str, name: str) -> None:

@@ -35,7 +35,11 @@ from rest_framework.settings import api_settings
 
 from api.v1 import public_lookups, response_cache
 from api.v1.errors import NO_STORE
-from cms.core.content_generation import GENERATION_KEY, ensure_generation
+from cms.core.content_generation import (
+    GENERATION_KEY,
+    ensure_generation,
+    recent_generation,
+)
 
 DEFAULT_MAX_AGE = 60
 DEFAULT_STALE_WHILE_REVALIDATE = 30
@@ -125,6 +129,10 @@ class CachedReadMixin:
     #: Keep rendered responses server-side (off for views whose output is not a
     #: function of the URL alone).
     server_cache = True
+    #: Answers that follow the search index and are never stored: the content
+    #: generation as this process read it within the last second will do
+    #: (``recent_generation``; the index lags a publish by about as much).
+    generation_may_lag = False
     # Per request (DRF makes a view instance per request).
     cache_entry_name = cache_generation = prefetched = None
 
@@ -146,6 +154,8 @@ class CachedReadMixin:
         if generation is None and self.prefetched is not None:
             # Read with the rate limit; started if the cache has none yet.
             generation = self.prefetched.get(GENERATION_KEY) or ensure_generation()
+        elif generation is None and self.generation_may_lag:
+            generation = recent_generation()
         self._lookups_token = public_lookups.answering_under(generation, request)
 
     def handle_exception(self, exc):

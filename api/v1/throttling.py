@@ -16,7 +16,6 @@ from rest_framework.throttling import BaseThrottle
 
 from cms.core.cache_client import CACHE_ERRORS
 from cms.core.client_address import client_ip
-from cms.core.content_generation import GENERATION_KEY, recent_generation
 from cms.core.rate_limits import parse_rate, spend, spend_mostly_local
 
 __all__ = [
@@ -79,10 +78,8 @@ class KeyOrAddressRateThrottle(BaseThrottle):
         return allowed
 
     def _mostly_local(self, view, ident, limit) -> bool:
-        """An anonymous search: counted in this process while the address is far
-        below its limit (``spend_mostly_local``), with the generation as read in
-        the last second (``recent_generation``): no round trip of its own."""
-        view.prefetched = {GENERATION_KEY: recent_generation()}
+        """An anonymous search: spent through leases (``spend_mostly_local``),
+        mostly without a round trip; the view reads nothing along with it."""
         if limit is None:
             return True
         try:

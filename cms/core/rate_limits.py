@@ -6,7 +6,9 @@ portal, API and Open311 submissions share one budget per address and per email).
 Counting is a sliding window approximated from two fixed windows (the current count
 plus the previous window's, weighted by how much of it still overlaps), done by one
 Lua script: one round trip per request, atomic across workers, and no burst of twice
-the rate at a window boundary. Refused requests are not counted.
+the rate at a window boundary. Refused requests are not counted. The public search
+spends through leases instead (``spend_mostly_local``): several requests counted in
+one round trip, allowed from memory for up to a second.
 
 Redis unreachable: ``spend`` raises ``CACHE_ERRORS``; ``spend_scope`` allows (fail
 open): a limit is a fairness guard, not a security boundary.
@@ -152,9 +154,11 @@ def spend_mostly_local(ident: str, limit: int, period: int) -> tuple[bool, int |
         wanted = min(most, max(1, lease.size * 2 if ran_out else lease.used))
         lease.left = lease.used = 0
     granted, retry_after, _found = _spend(ident, limit, period, wanted=wanted)
-    with _leases_lock:
-        lease.size, lease.left, lease.used = granted, max(0, granted - 1), 1
-        lease.expires = now + max_age
+    if granted:
+        with _leases_lock:  # another thread may have taken a lease meanwhile: keep both
+            lease.size, lease.expires = granted, now + max_age
+            lease.left += granted - 1
+            lease.used += 1
     return granted > 0, retry_after
 
 

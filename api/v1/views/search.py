@@ -47,11 +47,12 @@ from search.queries.public import search_public, suggest_public
 class _PublicSearchView(CachedReadMixin, APIView):
     permission_classes = [AllowAny]
     server_cache = False
-    # Anonymous searches are counted in the process while far below the limit,
-    # with the generation read once a second (api/v1/throttling.py): the answer
-    # follows the index, which lags a publish by about as much, and is never
-    # stored. A search then costs no cache round trip.
+    # The answer follows the index, which lags a publish by about a second, and
+    # is never stored: anonymous searches spend their rate limit through leases
+    # (api/v1/throttling.py) and read the generation once a second per process
+    # (api/v1/caching.py). A search then costs no cache round trip.
     rate_limit_mostly_local = True
+    generation_may_lag = True
 
     def finalize_response(self, request, response, *args, **kwargs):
         if getattr(response, "data", None) and response.data.get("degraded"):

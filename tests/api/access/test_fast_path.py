@@ -101,3 +101,25 @@ def test_entries_without_the_views_headers_are_left_to_the_view(
     assert served_by == ["api.v1.caching"]
     assert again.content == first.content
     assert dict(again.headers) == dict(first.headers)
+
+
+def test_the_urls_the_fast_path_leaves_alone_are_exactly_the_never_stored_views():
+    """``NEVER_STORED`` names by path what the views say by ``server_cache``: the
+    two must agree, or a stored answer would be skipped or a search looked up."""
+    from django.urls import get_resolver
+
+    from api.v1.fast_path import NEVER_STORED
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                yield from walk(pattern.url_patterns, route)
+            else:
+                yield "/" + route, getattr(pattern.callback, "view_class", None)
+
+    for route, view in walk(get_resolver().url_patterns):
+        if not route.startswith("/api/v1/") or view is None:
+            continue
+        never_stored = getattr(view, "server_cache", True) is False
+        assert route.startswith(NEVER_STORED) == never_stored, route

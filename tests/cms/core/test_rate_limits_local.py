@@ -110,9 +110,13 @@ def test_anonymous_searches_count_ahead_and_cached_reads_one_by_one(
     }
     client = Client(REMOTE_ADDR="198.51.100.77")
     name = "ip:198.51.100.77"
+    settings.RECENT_GENERATION_SECONDS = 3600
     before = shared_count(name, 60)
+    reads = redis_client().info("commandstats").get("cmdstat_mget", {}).get("calls", 0)
     for q in ("banten", "pajak", "sekolah", "jalan", "rumah sakit"):
         assert client.get(f"/api/v1/search/?q={q}").status_code == 200
+    after = redis_client().info("commandstats").get("cmdstat_mget", {}).get("calls", 0)
+    assert after - reads == 1  # the generation, read by the first search only
     # Leases of 1, 2 and 4: three round trips for five searches.
     assert shared_count(name, 60) == before + 7
     # A cached read still counts each request in the shared cache at once.
