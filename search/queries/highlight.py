@@ -3,16 +3,22 @@
 Matching ran on the ``*_stem`` fields, whose text is not fit to show; the fragments
 come from the raw fields, driven by their own ``highlight_query``. That query is
 exact (no fuzziness): the citizen's words, their stems and the synonym expansions,
-so "pengelolaan" and "kelola" are both marked where the text holds them. A fuzzy
-highlight query costs several times the search itself on common words, so it is only
-sent for typos (``typo_words``): then a second, small request highlights again
-just the page's hits (``fuzzy_highlight_body``). Words found only through another
-form of their stem are not marked: the fragment is still the best part of the text.
-``encoder: html`` escapes the stored text, so the fragments are safe to render.
+so "pengelolaan" and "kelola" are both marked where the text holds them.
+
+A typo ("cmpak") is marked nowhere by that query. The search request's own term
+suggester already names the index's words close to it ("campak"): when a typo is
+marked on none of the page's hits (``typo_words``), a second, small request
+highlights just those hits again, with those words added (``typo_highlight_body``),
+still exact. A fuzzy highlight query would mark every close word, but it builds its
+edit-distance automata for every hit and field: 74 ms of Elasticsearch per typo
+search against about 15 for the whole search (docs/search-speed.md). Words found
+only through another form of their stem are not marked: the fragment is still the
+best part of the text. ``encoder: html`` escapes the stored text, so the fragments
+are safe to render.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from search.language.analysis import AnalyzedQuery
 
@@ -34,20 +40,19 @@ def exact_words(analyzed: AnalyzedQuery) -> str:
     return " ".join(dict.fromkeys(w for t in texts if t for w in t.split()))
 
 
-def highlight(analyzed: AnalyzedQuery, *, fuzzy: bool = False) -> dict | None:
+def highlight(analyzed: AnalyzedQuery, *, also: Iterable[str] = ()) -> dict | None:
+    """The request's ``highlight``: exact marks for the query's words and ``also``."""
     if not analyzed.normalized:
         return None
-    match: dict = {"fields": list(FIELDS)}
-    if fuzzy:
-        match |= {"query": analyzed.normalized, "fuzziness": "AUTO", "prefix_length": 1}
-    else:
-        match["query"] = exact_words(analyzed)
+    words = exact_words(analyzed)
+    if also:
+        words = " ".join(dict.fromkeys([*words.split(), *also]))
     return {
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
         "encoder": "html",
         "fragment_size": FRAGMENT_SIZE,
-        "highlight_query": {"multi_match": match},
+        "highlight_query": {"multi_match": {"query": words, "fields": list(FIELDS)}},
         "fields": {name: dict(options) for name, options in FIELDS.items()},
     }
 
@@ -74,12 +79,30 @@ def typo_words(suggest: Mapping, raw_hits: list[dict]) -> list[str]:
     return sorted(absent - marked)
 
 
-def fuzzy_highlight_body(analyzed: AnalyzedQuery, ids: list[str]) -> dict:
-    """Typo-tolerant highlights for the documents ``ids`` only (no scoring)."""
+def corrections(suggest: Mapping, typos: Iterable[str]) -> list[str]:
+    """The index's words close to each of ``typos``: every option any did-you-mean
+    field's suggester gave for it, best first."""
+    typos = set(typos)
+    options = [
+        option
+        for field in DID_YOU_MEAN_FIELDS
+        for entry in suggest.get(f"dym_{field}", [])
+        if entry["text"] in typos
+        for option in entry["options"]
+    ]
+    options.sort(key=lambda o: -o["score"])
+    return list(dict.fromkeys(option["text"] for option in options))
+
+
+def typo_highlight_body(
+    analyzed: AnalyzedQuery, suggest: Mapping, typos: Iterable[str], ids: list[str]
+) -> dict:
+    """The marks again for the documents ``ids`` only (no scoring), with the words
+    close to ``typos`` marked too."""
     return {
         "query": {"ids": {"values": ids}},
         "size": len(ids),
         "_source": False,
         "track_total_hits": False,
-        "highlight": highlight(analyzed, fuzzy=True),
+        "highlight": highlight(analyzed, also=corrections(suggest, typos)),
     }

@@ -25,7 +25,7 @@ from .bestbets import pinned_pages
 from .compose import build_search_body, build_suggest_body
 from .facets import parse_facets
 from .fallback import database_autocomplete, database_search
-from .highlight import fuzzy_highlight_body, typo_words
+from .highlight import typo_highlight_body, typo_words
 from .params import SearchParams, facet_labels
 from .querylog import record_query
 from .results import PageDescriber, SearchHit, SearchResult
@@ -144,12 +144,14 @@ def _suggestion(text: str, suggest: dict) -> str | None:
 
 
 def _mark_typos(analyzed, suggest: dict, raw_hits: list[dict]) -> None:
-    """The page's highlights again, typo-tolerant, when a query word is missing
-    from a field and marked nowhere on the page (a likely typo): the exact highlight
-    of the search request cannot mark it."""
-    if not raw_hits or not typo_words(suggest, raw_hits):
+    """The page's highlights again, with the index's words close to a typo, when a
+    query word is missing from a field and marked nowhere on the page (a likely
+    typo): the exact highlight of the search request cannot mark it."""
+    typos = typo_words(suggest, raw_hits) if raw_hits else []
+    if not typos:
         return
-    body = fuzzy_highlight_body(analyzed, [raw["_id"] for raw in raw_hits])
+    ids = [raw["_id"] for raw in raw_hits]
+    body = typo_highlight_body(analyzed, suggest, typos, ids)
     try:
         response = _call(body, timeout=query_timeout())
     except SearchUnavailable:

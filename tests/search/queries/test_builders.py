@@ -166,12 +166,24 @@ def test_highlight_uses_raw_fields_and_its_own_exact_query():
     assert highlight.highlight(aq()) is None
 
 
-def test_fuzzy_highlight_is_a_small_request_for_the_pages_hits():
-    body = highlight.fuzzy_highlight_body(aq("kontn", "kontn"), ["page:1", "page:2"])
-    assert body["query"] == {"ids": {"values": ["page:1", "page:2"]}}
-    assert body["size"] == 2 and body["_source"] is False
+def test_typo_highlight_is_a_small_exact_request_for_the_pages_hits():
+    suggest = {
+        "dym_title": [
+            _entry("kontn", 0, [("konten", 0.8), ("kontak", 0.6)]),
+            _entry("imunisasi", 6, [("imunisasinya", 0.7)]),
+        ],
+        "dym_body": [_entry("kontn", 0, [("konteks", 0.7), ("konten", 0.8)])],
+    }
+    body = highlight.typo_highlight_body(
+        aq("kontn imunisasi", "kontn imunisasi"), suggest, ["kontn"], ["page:1"]
+    )
+    assert body["query"] == {"ids": {"values": ["page:1"]}}
+    assert body["size"] == 1 and body["_source"] is False
     match = body["highlight"]["highlight_query"]["multi_match"]
-    assert match["query"] == "kontn" and match["fuzziness"] == "AUTO"
+    # The query's words, then the index's words close to the typo, best first,
+    # each once; a known word's options are not added. Never fuzzy.
+    assert match["query"] == "kontn imunisasi konten konteks kontak"
+    assert "fuzziness" not in match
 
 
 def test_typo_words_are_missing_from_a_field_and_marked_nowhere():
