@@ -16,6 +16,9 @@ handler404 = "api.v1.errors.handler404"
 handler500 = "api.v1.errors.handler500"
 
 urlpatterns = [
+    # First: the API is the busiest prefix, and every pattern tried before the
+    # matching one costs each request (none of the others starts with "api/").
+    path("api/", include("api.urls")),
     # Liveness (also the old /healthz) and readiness: docs/operations.md.
     path("healthz", health.live, name="health"),
     path("healthz/live", health.live, name="health-live"),
@@ -37,7 +40,6 @@ urlpatterns = [
         name="wagtailcore_authenticate_with_password",
     ),
     path("dokumen/", include(wagtaildocs_urls)),
-    path("api/", include("api.urls")),
     # Open311 GeoReport v2 for civic apps (api/open311, docs/api/open311.md).
     path("open311/v2/", include("api.open311.urls")),
     # RSS/Atom feeds and sitemap.xml (api/feeds): public, derived from the content.
