@@ -163,7 +163,9 @@ class ContentPage(OPDOwnedMixin, Page):
         context["public_series"] = series
         if series is not None:
             neighbours = only_public(series.items.in_series_order())
-            order = list(neighbours.only("pk", "title", "url_path"))
+            # series_id too: the related manager sets each item's ``series`` from
+            # it, and a deferred one costs a query per item of the series.
+            order = list(neighbours.only("pk", "title", "url_path", "series_id"))
             index = next((i for i, p in enumerate(order) if p.pk == self.pk), None)
             if index is not None:
                 context["series_position"] = index + 1

@@ -4,6 +4,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.content.models import (
     AnnouncementPage,
@@ -193,3 +195,28 @@ def test_item_in_a_series_links_its_neighbours(client, opds):
     assert "Bagian tiga" in nav.select_one("a[rel=next]").get_text()
     series_page = html_of(client.get(series.url))
     assert series_page.index("Bagian satu") < series_page.index("Bagian tiga")
+
+
+def test_an_items_page_costs_the_same_queries_in_a_long_series(client, opds):
+    # A weekly podcast gathers hundreds of episodes: its neighbours must not cost a
+    # query each.
+    def second_of(length, slug):
+        series = add_series(opds["diskominfo"], f"Seri {slug}", slug=slug)
+        items = [
+            add_item(
+                opds["dinkes"], f"{slug} bagian {n}", series=series, series_order=n
+            )
+            for n in range(1, length + 1)
+        ]
+        return items[1]
+
+    short, long = second_of(3, "pendek"), second_of(12, "panjang")
+    client.get(add_item(opds["bpbd"], "Pemanasan").url)  # per-process lookups
+    counts = []
+    for item in (short, long):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(item.url)
+        assert response.status_code == 200
+        counts.append(len(queries.captured_queries))
+    assert "2 dari 12" in soup(client.get(long.url)).select_one(".series-note").text
+    assert counts[0] == counts[1], counts
