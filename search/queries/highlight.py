@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 
 from search.language.analysis import AnalyzedQuery
 
-from .suggest import DID_YOU_MEAN_FIELDS
+from .suggest import DID_YOU_MEAN_FIELDS, close_words
 
 FRAGMENT_SIZE = 160
 MARKED = re.compile(r"<mark>([^<]*)</mark>")
@@ -79,21 +79,6 @@ def typo_words(suggest: Mapping, raw_hits: list[dict]) -> list[str]:
     return sorted(absent - marked)
 
 
-def corrections(suggest: Mapping, typos: Iterable[str]) -> list[str]:
-    """The index's words close to each of ``typos``: every option any did-you-mean
-    field's suggester gave for it, best first."""
-    typos = set(typos)
-    options = [
-        option
-        for field in DID_YOU_MEAN_FIELDS
-        for entry in suggest.get(f"dym_{field}", [])
-        if entry["text"] in typos
-        for option in entry["options"]
-    ]
-    options.sort(key=lambda o: -o["score"])
-    return list(dict.fromkeys(option["text"] for option in options))
-
-
 def typo_highlight_body(
     analyzed: AnalyzedQuery, suggest: Mapping, typos: Iterable[str], ids: list[str]
 ) -> dict:
@@ -104,5 +89,5 @@ def typo_highlight_body(
         "size": len(ids),
         "_source": False,
         "track_total_hits": False,
-        "highlight": highlight(analyzed, also=corrections(suggest, typos)),
+        "highlight": highlight(analyzed, also=close_words(suggest, typos)),
     }

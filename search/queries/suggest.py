@@ -63,6 +63,21 @@ def ambiguous_words(suggest: Mapping) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+def close_words(suggest: Mapping, words: Iterable[str]) -> list[str]:
+    """The index's words close to each of ``words``: every option any field's
+    suggester gave for it, best first, each once."""
+    words = set(words)
+    options = [
+        option
+        for _offset, _length, word, per_field in _positions(suggest)
+        if word in words
+        for field_options in per_field
+        for option in field_options
+    ]
+    options.sort(key=lambda o: -o["score"])
+    return list(dict.fromkeys(option["text"] for option in options))
+
+
 def known_words_body(words: Iterable[str]) -> dict:
     """Counts, per word, the documents holding it in any suggester field."""
     filters = {
